@@ -1,0 +1,23 @@
+package io.github.cameldeck.simulator;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An agent as stored in the simulator; {@code tasks} lists its tasks ({@code {id, object, name, status}}). */
+public record Agent(String id, String name, String description, List<TaskRef> tasks, Instant createdAt,
+        Instant updatedAt) {
+
+    /** The short task entry in an agent's {@code tasks}. */
+    public record TaskRef(String id, String name, String status) {
+    }
+
+    public Agent {
+        tasks = List.copyOf(tasks);
+    }
+
+    public Agent withTask(TaskRef task, Instant at) {
+        List<TaskRef> list = new java.util.ArrayList<>(tasks);
+        list.add(task);
+        return new Agent(id, name, description, list, createdAt, at);
+    }
+}

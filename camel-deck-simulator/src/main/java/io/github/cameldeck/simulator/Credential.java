@@ -1,0 +1,20 @@
+package io.github.cameldeck.simulator;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A credential as stored in the simulator. The password is kept elsewhere and never exposed; {@code status} is
+ * {@code unverified}, {@code verified} or {@code invalid}.
+ */
+public record Credential(String id, String sourceId, String authMethod, String username,
+        Map<String, String> sourceFields, String externalId, String status, Instant createdAt, Instant updatedAt) {
+
+    public Credential {
+        sourceFields = sourceFields == null ? Map.of() : Map.copyOf(sourceFields);
+    }
+
+    public Credential withStatus(String newStatus, Instant at) {
+        return new Credential(id, sourceId, authMethod, username, sourceFields, externalId, newStatus, createdAt, at);
+    }
+}

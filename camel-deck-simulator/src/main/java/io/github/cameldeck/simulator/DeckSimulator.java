@@ -1,0 +1,411 @@
+package io.github.cameldeck.simulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameldeck.simulator.core.CatalogService;
+import io.github.cameldeck.simulator.core.EngineSettings;
+import io.github.cameldeck.simulator.core.EventRecord;
+import io.github.cameldeck.simulator.core.EventService;
+import io.github.cameldeck.simulator.core.RunDraft;
+import io.github.cameldeck.simulator.core.RunService;
+import io.github.cameldeck.simulator.core.SimulatorEngine;
+import io.github.cameldeck.simulator.core.TaskDraft;
+import io.github.cameldeck.simulator.http.DeckHttpHandler;
+import io.github.cameldeck.simulator.http.DeckHttpServer;
+import io.github.cameldeck.simulator.http.DeckRoutes;
+import io.github.cameldeck.simulator.http.IdempotencyCache;
+import io.github.cameldeck.simulator.http.RateLimiter;
+import io.github.cameldeck.simulator.http.Services;
+import io.github.cameldeck.simulator.json.Json;
+
+/**
+ * A local stand-in for the Deck API v2 over real HTTP on 127.0.0.1. Build with {@link #builder()}, then
+ * {@link #start()}; the API lives under {@link #baseUrl()}. Data can also be created and inspected directly (no
+ * HTTP) for test setup and assertions. Operations of the Java API throw
+ * {@link io.github.cameldeck.simulator.core.ApiException} where the HTTP API would answer with an error.
+ */
+public final class DeckSimulator implements AutoCloseable {
+
+    /** The API key accepted unless another is configured. */
+    public static final String DEFAULT_API_KEY = "sk_live_simulator_0000000000000000";
+
+    private final Builder config;
+    private final SimulatorEngine engine;
+    private final CatalogService catalog;
+    private final RunService runs;
+    private final EventService events;
+    private final FaultInjection faults = new FaultInjection();
+    private final SimulatorStats stats = new SimulatorStats();
+    private final RateLimiter rateLimiter;
+    private final IdempotencyCache idempotency;
+    private DeckHttpServer server;
+    private ScheduledExecutorService ticker;
+    private DemoData.Seeded demoData;
+
+    private DeckSimulator(Builder config) {
+        this.config = config;
+        this.engine = new SimulatorEngine(config.clock, new EngineSettings(config.cancelingSpelling,
+                config.sessionLimit, config.assignSessionOnCreate, config.defaultScenario, config.eventCapacity));
+        this.catalog = new CatalogService(engine);
+        this.runs = new RunService(engine);
+        this.events = new EventService(engine);
+        this.rateLimiter = new RateLimiter(config.rateLimit, config.rateWindow);
+        this.idempotency = new IdempotencyCache(config.clock);
+        if (config.seedDemoData) {
+            this.demoData = DemoData.seed(this);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts serving HTTP (and, with a system clock, the background ticker). Returns this. */
+    public synchronized DeckSimulator start() {
+        if (server != null) {
+            throw new IllegalStateException("Already started");
+        }
+        Services services = new Services(engine, catalog, runs, events, faults);
+        DeckHttpHandler handler = new DeckHttpHandler(DeckRoutes.create(services), config.apiKey, rateLimiter,
+                idempotency, faults, stats);
+        server = DeckHttpServer.start(config.port, config.threads, handler);
+        if (!config.clock.isManual()) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "deck-simulator-ticker");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(this::tick, 25, 25, TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
+    private void tick() {
+        try {
+            engine.processDue();
+        } catch (RuntimeException e) {
+            System.err.println("deck-simulator: ticker failed: " + e);
+        }
+    }
+
+    /** Stops serving; idempotent. */
+    public synchronized void stop() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** {@code http://127.0.0.1:<port>/v2}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/v2";
+    }
+
+    /** The bound port (requires {@link #start()}). */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("The simulator is not started");
+        }
+        return server.port();
+    }
+
+    public String apiKey() {
+        return config.apiKey;
+    }
+
+    public SimulatorClock clock() {
+        return config.clock;
+    }
+
+    /** The wire spelling of the cancel-in-progress status. */
+    public String cancelingSpelling() {
+        return config.cancelingSpelling;
+    }
+
+    /** With a manual clock: moves time forward and applies the run transitions that became due. */
+    public void advance(Duration duration) {
+        engine.advance(duration);
+    }
+
+    /** Applies the run transitions due by now (requests and {@link #advance} do this already). */
+    public void processDueTransitions() {
+        engine.processDue();
+    }
+
+    public FaultInjection faults() {
+        return faults;
+    }
+
+    public SimulatorStats stats() {
+        return stats;
+    }
+
+    /**
+     * Clears runs, sessions, events, faults, stats, the idempotency cache and the rate-limit window; keeps agents,
+     * sources, credentials, tasks (including seeded data) and the API key.
+     */
+    public void reset() {
+        engine.clearActivity();
+        faults.reset();
+        stats.reset();
+        idempotency.clear();
+        rateLimiter.reset();
+    }
+
+    /** The ids created by {@code seedDemoData(true)}, or null. */
+    public DemoData.Seeded demoData() {
+        return demoData;
+    }
+
+    public Agent createAgent(String name) {
+        return createAgent(name, null);
+    }
+
+    public Agent createAgent(String name, String description) {
+        return catalog.createAgent(Objects.requireNonNull(name, "name"), description);
+    }
+
+    public Agent agent(String agentId) {
+        return catalog.agent(agentId);
+    }
+
+    /** A website source without a name. */
+    public Source createSource(String url) {
+        return createSource(null, url);
+    }
+
+    public Source createSource(String name, String url) {
+        return catalog.createSource("website", name, Objects.requireNonNull(url, "url"));
+    }
+
+    public Credential createCredential(String sourceId, String username, String password) {
+        return catalog.createCredential(sourceId, "username_password", username, password, Map.of(), null);
+    }
+
+    public Credential credential(String credentialId) {
+        return catalog.credential(credentialId);
+    }
+
+    /** A task with the simulator's default scenario. */
+    public Task createTask(String agentId, String name) {
+        return createTask(agentId, name, null);
+    }
+
+    public Task createTask(String agentId, String name, Scenario scenario) {
+        return catalog.createTask(TaskDraft.of(agentId, name, scenario));
+    }
+
+    /** A task with the given scenario and {@code settings.timeout_seconds}. */
+    public Task createTask(String agentId, String name, Scenario scenario, int timeoutSeconds) {
+        return catalog.createTask(
+                new TaskDraft(null, name, agentId, null, null, null, null, false, timeoutSeconds, scenario));
+    }
+
+    /** Any task the HTTP API could create. */
+    public Task createTask(TaskDraft draft) {
+        return catalog.createTask(draft);
+    }
+
+    public Task task(String taskId) {
+        return catalog.task(taskId);
+    }
+
+    /** All tasks, newest first. */
+    public List<Task> tasks() {
+        return catalog.allTasks();
+    }
+
+    /** Snapshot of all runs, newest first. */
+    public List<TaskRunState> taskRuns() {
+        return runs.all();
+    }
+
+    public TaskRunState taskRun(String runId) {
+        return runs.get(runId);
+    }
+
+    public int runCount() {
+        return runs.count();
+    }
+
+    /** Creates a run without HTTP (bulk test setup); {@code input} may be null. */
+    public SimulatorRun startRun(String taskId, Map<String, ?> input) {
+        return startRun(taskId, input, null);
+    }
+
+    public SimulatorRun startRun(String taskId, Map<String, ?> input, String credentialId) {
+        JsonNode json = input == null ? null : Json.toTree(input);
+        TaskRunState state = runs.create(new RunDraft(taskId, credentialId, null, null, json, null));
+        return new SimulatorRun(this, state.id(), state.taskId());
+    }
+
+    public TaskRunState submitInteraction(String runId, Map<String, ?> input) {
+        return runs.submitInteraction(runId, Json.toTree(input == null ? Map.of() : input));
+    }
+
+    public TaskRunState cancelRun(String runId) {
+        return runs.cancel(runId);
+    }
+
+    /** All retained events, newest first. */
+    public List<SimulatorEvent> events() {
+        List<EventRecord> records = events.all();
+        List<SimulatorEvent> list = new ArrayList<>(records.size());
+        for (EventRecord e : records) {
+            list.add(new SimulatorEvent(e.id(), e.type(), e.createdAt(), e.data().toJson()));
+        }
+        return list;
+    }
+
+    public int eventCount() {
+        return events.count();
+    }
+
+    @Override
+    public String toString() {
+        return "DeckSimulator[" + (isRunning() ? baseUrl() : "stopped") + "]";
+    }
+
+    /** Configuration of a {@link DeckSimulator}. */
+    public static final class Builder {
+        private int port;
+        private String apiKey = DEFAULT_API_KEY;
+        private SimulatorClock clock = SimulatorClock.system();
+        private int rateLimit = 200;
+        private Duration rateWindow = Duration.ofSeconds(10);
+        private int sessionLimit;
+        private boolean seedDemoData;
+        private String cancelingSpelling = "canceling";
+        private int threads = 64;
+        private boolean assignSessionOnCreate;
+        private Scenario defaultScenario = Scenario.defaults();
+        private int eventCapacity = 1_000_000;
+
+        private Builder() {
+        }
+
+        /** Port on 127.0.0.1; 0 (default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            return this;
+        }
+
+        public Builder clock(SimulatorClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Requests per window for the whole organization (default 200 per 10 s); 0 disables the limit. */
+        public Builder rateLimit(int requests, Duration window) {
+            if (requests < 0) {
+                throw new IllegalArgumentException("requests must not be negative");
+            }
+            this.rateLimit = requests;
+            this.rateWindow = requests == 0 ? Duration.ZERO : Objects.requireNonNull(window, "window");
+            return this;
+        }
+
+        /** Max runs not yet terminal (queued and canceling included); 0 (default) = unlimited. */
+        public Builder sessionLimit(int sessionLimit) {
+            if (sessionLimit < 0) {
+                throw new IllegalArgumentException("sessionLimit must not be negative");
+            }
+            this.sessionLimit = sessionLimit;
+            return this;
+        }
+
+        /** Create the demo agent, source, credential and tasks ({@link DemoData}). */
+        public Builder seedDemoData(boolean seed) {
+            this.seedDemoData = seed;
+            return this;
+        }
+
+        /** Wire spelling of the cancel-in-progress status: {@code canceling} (default) or {@code cancelling}. */
+        public Builder cancelingSpelling(String spelling) {
+            if (!"canceling".equals(spelling) && !"cancelling".equals(spelling)) {
+                throw new IllegalArgumentException("canceling or cancelling, not " + spelling);
+            }
+            this.cancelingSpelling = spelling;
+            return this;
+        }
+
+        /** HTTP worker threads (default 64). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be positive");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Give runs their {@code session_id} already in the {@code queued} response (as one doc example shows)
+         * instead of when they start running (default).
+         */
+        public Builder assignSessionOnCreate(boolean assign) {
+            this.assignSessionOnCreate = assign;
+            return this;
+        }
+
+        /** Scenario of tasks created without one (default {@link Scenario#defaults()}). */
+        public Builder defaultScenario(Scenario scenario) {
+            this.defaultScenario = Objects.requireNonNull(scenario, "scenario");
+            return this;
+        }
+
+        /** Max events retained (default 1,000,000; 30 days of simulated time are kept at most). */
+        public Builder eventCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("capacity must be positive");
+            }
+            this.eventCapacity = capacity;
+            return this;
+        }
+
+        public DeckSimulator build() {
+            Builder copy = new Builder();
+            copy.port = port;
+            copy.apiKey = apiKey;
+            copy.clock = clock;
+            copy.rateLimit = rateLimit;
+            copy.rateWindow = rateWindow;
+            copy.sessionLimit = sessionLimit;
+            copy.seedDemoData = seedDemoData;
+            copy.cancelingSpelling = cancelingSpelling;
+            copy.threads = threads;
+            copy.assignSessionOnCreate = assignSessionOnCreate;
+            copy.defaultScenario = defaultScenario;
+            copy.eventCapacity = eventCapacity;
+            return new DeckSimulator(copy);
+        }
+    }
+}

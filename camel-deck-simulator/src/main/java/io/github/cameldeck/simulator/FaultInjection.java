@@ -1,0 +1,172 @@
+package io.github.cameldeck.simulator;
+
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * Faults the simulator injects into its HTTP responses, all off by default and changeable at any time (thread-safe).
+ * Random decisions use one generator, seedable with {@link #seed(long)} for reproducible tests.
+ */
+public final class FaultInjection {
+
+    private volatile double serverErrors;
+    private volatile double dropBefore;
+    private volatile double dropAfter;
+    private volatile double slowFraction;
+    private volatile Duration slowDelay = Duration.ZERO;
+    private volatile int pageShift;
+    private volatile boolean offsetCursors;
+    private volatile String onlyFor;
+    private volatile Integer retryAfterSeconds;
+    private Random random = new Random();
+    private long serverErrorCounter;
+
+    /** Fraction (0–1) of requests answered with 500, 502 or 503 (in turn), without executing them. */
+    public FaultInjection serverErrors(double fraction) {
+        this.serverErrors = fraction(fraction);
+        return this;
+    }
+
+    /** Fraction of requests whose connection is closed without a response, before they execute. */
+    public FaultInjection dropBeforeProcessing(double fraction) {
+        this.dropBefore = fraction(fraction);
+        return this;
+    }
+
+    /** Fraction of requests that execute but whose connection is then closed without a response. */
+    public FaultInjection dropAfterProcessing(double fraction) {
+        this.dropAfter = fraction(fraction);
+        return this;
+    }
+
+    /** Fraction of requests delayed by {@code delay} before they execute. */
+    public FaultInjection slowResponses(double fraction, Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative");
+        }
+        this.slowDelay = delay;
+        this.slowFraction = fraction(fraction);
+        return this;
+    }
+
+    /**
+     * Before serving a {@code GET /task-runs} or {@code GET /events} page requested with a cursor, create this many
+     * new runs of the most recently created task (runs arriving while a client pages).
+     */
+    public FaultInjection pageShift(int newRunsPerContinuationPage) {
+        if (newRunsPerContinuationPage < 0) {
+            throw new IllegalArgumentException("must not be negative");
+        }
+        this.pageShift = newRunsPerContinuationPage;
+        return this;
+    }
+
+    /** Issue offset-based cursors: new arrivals shift pages so items repeat across pages. */
+    public FaultInjection offsetCursors(boolean enabled) {
+        this.offsetCursors = enabled;
+        return this;
+    }
+
+    /**
+     * Only requests whose route key starts with this prefix get faults (e.g. {@code "POST /v2/tasks"}); null for all.
+     */
+    public FaultInjection onlyFor(String routeKeyPrefix) {
+        this.onlyFor = routeKeyPrefix;
+        return this;
+    }
+
+    /** Adds {@code Retry-After: <seconds>} to rate-limit 429 responses (Deck documents no such header); null = off. */
+    public FaultInjection retryAfterSeconds(Integer seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** Makes the random decisions reproducible. */
+    public synchronized FaultInjection seed(long seed) {
+        this.random = new Random(seed);
+        return this;
+    }
+
+    /** Everything off again (the seed is kept). */
+    public synchronized FaultInjection reset() {
+        serverErrors = 0;
+        dropBefore = 0;
+        dropAfter = 0;
+        slowFraction = 0;
+        slowDelay = Duration.ZERO;
+        pageShift = 0;
+        offsetCursors = false;
+        onlyFor = null;
+        retryAfterSeconds = null;
+        serverErrorCounter = 0;
+        return this;
+    }
+
+    public double serverErrorFraction() {
+        return serverErrors;
+    }
+
+    public double dropBeforeFraction() {
+        return dropBefore;
+    }
+
+    public double dropAfterFraction() {
+        return dropAfter;
+    }
+
+    public double slowFraction() {
+        return slowFraction;
+    }
+
+    public Duration slowDelay() {
+        return slowDelay;
+    }
+
+    public int pageShift() {
+        return pageShift;
+    }
+
+    public boolean offsetCursors() {
+        return offsetCursors;
+    }
+
+    public String onlyFor() {
+        return onlyFor;
+    }
+
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** True if faults may hit a request with this route key. */
+    public boolean appliesTo(String routeKey) {
+        String prefix = onlyFor;
+        return prefix == null || routeKey.startsWith(prefix);
+    }
+
+    /** One random decision with the given probability (never true for 0, always for 1). */
+    public boolean roll(double probability) {
+        if (probability <= 0) {
+            return false;
+        }
+        if (probability >= 1) {
+            return true;
+        }
+        synchronized (this) {
+            return random.nextDouble() < probability;
+        }
+    }
+
+    /** The next injected server error status: 500, 502, 503 in turn. */
+    public synchronized int nextServerErrorStatus() {
+        int[] statuses = {500, 502, 503};
+        return statuses[(int) (serverErrorCounter++ % 3)];
+    }
+
+    private static double fraction(double f) {
+        if (Double.isNaN(f) || f < 0 || f > 1) {
+            throw new IllegalArgumentException("fraction must be between 0 and 1: " + f);
+        }
+        return f;
+    }
+}

@@ -1,0 +1,7 @@
+package io.github.cameldeck.simulator;
+
+import java.time.Instant;
+
+/** A source (a website) as stored in the simulator. */
+public record Source(String id, String name, String type, String url, Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,52 @@
+package io.github.cameldeck.simulator.core;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.cameldeck.simulator.Agent;
+import io.github.cameldeck.simulator.Credential;
+import io.github.cameldeck.simulator.Source;
+import io.github.cameldeck.simulator.StorageItem;
+import io.github.cameldeck.simulator.Task;
+import io.github.cameldeck.simulator.util.IdGenerator;
+
+/** All simulated data. Not thread-safe: only accessed through {@link SimulatorEngine}, under its lock. */
+final class DeckState {
+
+    final EngineSettings settings;
+    final IdGenerator ids = new IdGenerator();
+    final OrderedStore<Agent> agents = new OrderedStore<>(Agent::id, Agent::createdAt);
+    final OrderedStore<Source> sources = new OrderedStore<>(Source::id, Source::createdAt);
+    final OrderedStore<Credential> credentials = new OrderedStore<>(Credential::id, Credential::createdAt);
+    final Map<String, String> passwords = new HashMap<>();
+    final OrderedStore<Task> tasks = new OrderedStore<>(Task::id, Task::createdAt);
+    final OrderedStore<RunRecord> runs = new OrderedStore<>(RunRecord::id, RunRecord::createdAt);
+    final Map<String, SessionRecord> sessions = new HashMap<>();
+    final Map<String, StorageItem> storageItems = new HashMap<>();
+    final EventLog events;
+    /** Runs not yet terminal: what the session limit counts. */
+    int openRuns;
+
+    DeckState(EngineSettings settings) {
+        this.settings = settings;
+        this.events = new EventLog(ids, settings.eventCapacity());
+    }
+
+    String newId(String prefix, Instant at) {
+        return ids.next(prefix, at.toEpochMilli());
+    }
+
+    String spelling() {
+        return settings.cancelingSpelling();
+    }
+
+    /** Forgets runs, sessions, storage and events; keeps agents, sources, credentials and tasks. */
+    void clearActivity() {
+        runs.clear();
+        sessions.clear();
+        storageItems.clear();
+        events.clear();
+        openRuns = 0;
+    }
+}

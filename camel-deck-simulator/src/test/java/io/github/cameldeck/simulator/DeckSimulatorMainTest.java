@@ -1,0 +1,80 @@
+package io.github.cameldeck.simulator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DeckSimulatorMainTest {
+
+    @Test
+    void parsesOptions() {
+        MainOptions defaults = MainOptions.parse();
+        assertThat(defaults.port()).isEqualTo(8787);
+        assertThat(defaults.apiKey()).isEqualTo(DeckSimulator.DEFAULT_API_KEY);
+        assertThat(defaults.rateLimit()).isEqualTo(200);
+        assertThat(defaults.seed()).isTrue();
+
+        MainOptions custom = MainOptions.parse("--port", "0", "--api-key=sk_live_k", "--rate-limit", "0",
+                "--session-limit", "3", "--no-seed", "--cancelling");
+        assertThat(custom.port()).isZero();
+        assertThat(custom.apiKey()).isEqualTo("sk_live_k");
+        assertThat(custom.rateLimit()).isZero();
+        assertThat(custom.sessionLimit()).isEqualTo(3);
+        assertThat(custom.seed()).isFalse();
+        assertThat(custom.cancelingSpelling()).isEqualTo("cancelling");
+        assertThat(MainOptions.parse("--help").help()).isTrue();
+
+        assertThatThrownBy(() -> MainOptions.parse("--port")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MainOptions.parse("--port", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MainOptions.parse("--bogus")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(MainOptions.USAGE).contains("--port", "--api-key", "--rate-limit", "--session-limit", "--no-seed");
+    }
+
+    @Test
+    void startsPrintsItsUrlAndSeededIdsAndServes() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        DeckSimulator sim = DeckSimulatorMain.start(MainOptions.parse("--port", "0", "--api-key", "sk_live_main"),
+                out);
+        try {
+            String printed = buffer.toString(StandardCharsets.UTF_8);
+            Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/v2").matcher(printed);
+            assertThat(url.find()).isTrue();
+            assertThat(url.group()).isEqualTo(sim.baseUrl());
+            assertThat(printed).contains("sk_live_main", sim.demoData().credentialId(), sim.demoData().agentId(),
+                    "Fetch Statements (MFA)", "123456", "fluffy", "Broken site", "Slow report");
+            assertThat(printed).doesNotContain(DemoData.PASSWORD);
+
+            TestClient client = new TestClient(url.group(), "sk_live_main");
+            assertThat(client.get("/test").status()).isEqualTo(200);
+            String taskId = sim.demoData().taskId(DemoData.FETCH_RESERVATIONS);
+            assertThat(client.post("/tasks/" + taskId + "/run",
+                    Map.of("credential_id", sim.demoData().credentialId())).status()).isEqualTo(201);
+            assertThat(client.get("/tasks").json().get("data")).hasSize(sim.demoData().tasks().size());
+        } finally {
+            sim.stop();
+        }
+    }
+
+    @Test
+    void withoutSeedNothingIsCreated() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DeckSimulator sim = DeckSimulatorMain.start(MainOptions.parse("--port", "0", "--no-seed"),
+                new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(sim.demoData()).isNull();
+            assertThat(sim.tasks()).isEmpty();
+            assertThat(buffer.toString(StandardCharsets.UTF_8)).contains(sim.baseUrl());
+        } finally {
+            sim.stop();
+        }
+    }
+}

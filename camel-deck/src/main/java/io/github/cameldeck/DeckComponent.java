@@ -1,0 +1,179 @@
+package io.github.cameldeck;
+
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.cameldeck.client.DeckHttpTransport;
+import io.github.cameldeck.client.TransportOptions;
+import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The deck component: run Deck tasks, answer their interactions and consume their runs.
+ */
+@Component("deck")
+public class DeckComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    @Metadata(description = "The options every deck endpoint starts from.")
+    private DeckConfiguration configuration = new DeckConfiguration();
+
+    @Metadata(label = "advanced", description = "A camel-http HttpClientConfigurer that customises the Apache HttpClient 5 builder every deck "
+            + "endpoint of this component shares.")
+    private HttpClientConfigurer httpClientConfigurer;
+
+    @Metadata(label = "security", description = "TLS settings for the connection to Deck.")
+    private SSLContextParameters sslContextParameters;
+
+    @Metadata(label = "security", defaultValue = "false", description = "Use the global SSL context parameters.")
+    private boolean useGlobalSslContextParameters;
+
+    @Metadata(label = "proxy", description = "The HTTP proxy host to reach Deck through.")
+    private String proxyHost;
+
+    @Metadata(label = "proxy", description = "The HTTP proxy port.")
+    private Integer proxyPort;
+
+    @Metadata(label = "advanced", defaultValue = "100", description = "The most connections the shared pool keeps open.")
+    private int maxTotalConnections = 100;
+
+    @Metadata(label = "advanced", defaultValue = "100", description = "The most connections to one host (Deck is one host, so this is usually maxTotalConnections).")
+    private int connectionsPerRoute = 100;
+
+    @Metadata(label = "advanced", defaultValue = "10", description = "The threads that run retries and waitForCompletion polls for every endpoint of this component; "
+            + "no thread is held while a call waits for its next attempt.")
+    private int workerPoolSize = 10;
+
+    private DeckHttpTransport transport;
+    private ScheduledExecutorService scheduler;
+
+    public DeckComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        DeckOperation operation = DeckOperation.fromName(remaining);
+        DeckConfiguration endpointConfiguration = configuration.copy();
+        DeckEndpoint endpoint = new DeckEndpoint(uri, this, operation, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** The pooled HTTP client every endpoint of this component shares, created on first use. */
+    synchronized DeckHttpTransport getTransport() throws Exception {
+        if (transport == null) {
+            SSLContextParameters ssl = sslContextParameters;
+            if (ssl == null && useGlobalSslContextParameters) {
+                ssl = retrieveGlobalSslContextParameters();
+            }
+            TransportOptions options = new TransportOptions(maxTotalConnections, connectionsPerRoute,
+                    configuration.getConnectTimeout(), proxyHost, proxyPort,
+                    ssl != null ? ssl.createSSLContext(getCamelContext()) : null);
+            HttpClientConfigurer configurer = httpClientConfigurer;
+            transport = DeckHttpTransport.create(options, configurer != null ? configurer::configureHttpClient : null);
+        }
+        return transport;
+    }
+
+    /** Runs retries and waitForCompletion polls, created on first use. */
+    synchronized ScheduledExecutorService getScheduler() {
+        if (scheduler == null) {
+            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "Deck",
+                    workerPoolSize);
+        }
+        return scheduler;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            if (scheduler != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
+                scheduler = null;
+            }
+            if (transport != null) {
+                transport.close();
+                transport = null;
+            }
+        }
+        super.doStop();
+    }
+
+    public int getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(int workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
+    }
+
+    public DeckConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(DeckConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public int getMaxTotalConnections() {
+        return maxTotalConnections;
+    }
+
+    public void setMaxTotalConnections(int maxTotalConnections) {
+        this.maxTotalConnections = maxTotalConnections;
+    }
+
+    public int getConnectionsPerRoute() {
+        return connectionsPerRoute;
+    }
+
+    public void setConnectionsPerRoute(int connectionsPerRoute) {
+        this.connectionsPerRoute = connectionsPerRoute;
+    }
+}

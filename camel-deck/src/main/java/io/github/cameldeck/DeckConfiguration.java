@@ -1,0 +1,306 @@
+package io.github.cameldeck;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options of the deck component, shared by the component (defaults) and every endpoint (overrides).
+ */
+@UriParams
+public class DeckConfiguration implements Cloneable {
+
+    public static final String DEFAULT_BASE_URL = "https://api.deck.co/v2";
+
+    @UriParam(label = "security", secret = true, description = "The Deck secret API key (sk_live_...). Sent as a bearer token; never logged. "
+            + "When not set, the DECK_API_KEY environment variable is used.")
+    @Metadata(required = true)
+    private String apiKey;
+
+    @UriParam(label = "common", defaultValue = DEFAULT_BASE_URL, description = "The base URL of the Deck API; point it at the simulator or a proxy.")
+    private String baseUrl = DEFAULT_BASE_URL;
+
+    @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration", description = "How long to wait for a connection to Deck to be established.")
+    private long connectTimeout = 10_000;
+
+    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration", description = "How long one HTTP call to Deck may take before it is abandoned (and retried).")
+    private long requestTimeout = 60_000;
+
+    @UriParam(label = "common", defaultValue = "5", description = "How often a call is retried after 429, 5xx or a network error, with exponential backoff "
+            + "(1s doubling, 30s cap, full jitter; Retry-After honoured). 400/401/403/404/409 are never retried. "
+            + "POSTs are retried with the same Idempotency-Key, so a retry never starts a second run.")
+    private int maxRetries = 5;
+
+    @UriParam(label = "advanced", defaultValue = "1s", javaType = "java.time.Duration", description = "The backoff before the first retry; it doubles with each retry up to retryMaxDelay, and a random "
+            + "delay up to that value is taken (full jitter).")
+    private long retryInitialDelay = 1_000;
+
+    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration", description = "The longest backoff between two retries, also the cap of a Retry-After header.")
+    private long retryMaxDelay = 30_000;
+
+    @UriParam(label = "filter", description = "listTaskRuns and the taskRuns consumer: the statuses to select, comma-separated (queued, running, "
+            + "interaction_required, review_required, canceling, completed, failed, canceled). The taskRuns "
+            + "consumer watches completed when not set; listTaskRuns lists every status when not set.")
+    private String status;
+
+    @UriParam(label = "filter", description = "listTaskRuns and the taskRuns consumer: only runs of this agent (agt_...).")
+    private String agentId;
+
+    @UriParam(label = "filter", description = "listTaskRuns and the taskRuns consumer: only runs of this workflow (wflo_...).")
+    private String workflowId;
+
+    @UriParam(label = "filter", enums = "success,failure,unknown", description = "listTaskRuns and the taskRuns consumer: only runs with these results, comma-separated.")
+    private String outcome;
+
+    @UriParam(label = "filter", defaultValue = "100", description = "listTaskRuns and the taskRuns consumer: how many runs one request reads (1 to 100).")
+    private int pageSize = 100;
+
+    @UriParam(label = "producer", description = "runTask: the id of the task to run (task_...). "
+            + "listTaskRuns and the taskRuns consumer: only runs of this task.")
+    private String taskId;
+
+    @UriParam(label = "producer", description = "runTask: the credential (cred_...) the agent logs in with. "
+            + "listTaskRuns and the taskRuns consumer: only runs with this credential.")
+    private String credentialId;
+
+    @UriParam(label = "producer", description = "runTask: the source (src_...) to run against. "
+            + "listTaskRuns and the taskRuns consumer: only runs on these sources, comma-separated.")
+    private String sourceId;
+
+    @UriParam(label = "producer", description = "runTask: a live session (sess_...) to reuse.")
+    private String sessionId;
+
+    @UriParam(label = "producer", description = "submitInteraction, getTaskRun, cancelTaskRun: the id of the task run (trun_...).")
+    private String runId;
+
+    @UriParam(label = "producer", description = "The Idempotency-Key of every POST. Default: derived from the exchange id, so a retried or "
+            + "redelivered exchange never starts a second run.")
+    private String idempotencyKey;
+
+    @UriParam(label = "producer", defaultValue = "false", description = "runTask, submitInteraction: return only when the run is terminal or needs a person "
+            + "(interaction_required, review_required), or waitTimeout passed. No thread is held while waiting.")
+    private boolean waitForCompletion;
+
+    @UriParam(label = "producer", defaultValue = "30m", javaType = "java.time.Duration", description = "How long waitForCompletion waits; then the run is returned as it is (not an error).")
+    private long waitTimeout = 30 * 60_000L;
+
+    @UriParam(label = "producer", enums = "input,storage,artifacts", description = "getTaskRun: the optional sections to include, comma-separated (input,storage,artifacts).")
+    private String include;
+
+    @UriParam(label = "consumer", defaultValue = "24h", javaType = "java.time.Duration", description = "taskRuns: how long before its start the consumer looks for runs it has not emitted yet: on start "
+            + "it emits every run created within lookback that is in a watched status and not in the "
+            + "idempotentRepository. Must cover the longest task timeout and the longest downtime you want "
+            + "to catch up after (Deck keeps events 30 days).")
+    private long lookback = 24 * 60 * 60_000L;
+
+    @UriParam(label = "consumer", description = "taskRuns: remembers what was emitted (one key per run and terminal status, one per interaction "
+            + "episode), written only after the exchange completed successfully. Use a persistent one "
+            + "(JDBC, Redis, Infinispan, file) so that a restart emits nothing twice. Default: in memory, "
+            + "the most recent 10000 keys.")
+    private IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "consumer", defaultValue = "0", description = "taskRuns: the most exchanges one poll emits (0: no limit); the rest wait for the next poll.")
+    private int maxMessagesPerPoll;
+
+    public DeckConfiguration copy() {
+        try {
+            return (DeckConfiguration) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public long getLookback() {
+        return lookback;
+    }
+
+    public void setLookback(long lookback) {
+        this.lookback = lookback;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getAgentId() {
+        return agentId;
+    }
+
+    public void setAgentId(String agentId) {
+        this.agentId = agentId;
+    }
+
+    public String getWorkflowId() {
+        return workflowId;
+    }
+
+    public void setWorkflowId(String workflowId) {
+        this.workflowId = workflowId;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(String outcome) {
+        this.outcome = outcome;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    public void setTaskId(String taskId) {
+        this.taskId = taskId;
+    }
+
+    public String getCredentialId() {
+        return credentialId;
+    }
+
+    public void setCredentialId(String credentialId) {
+        this.credentialId = credentialId;
+    }
+
+    public String getSourceId() {
+        return sourceId;
+    }
+
+    public void setSourceId(String sourceId) {
+        this.sourceId = sourceId;
+    }
+
+    public String getSessionId() {
+        return sessionId;
+    }
+
+    public void setSessionId(String sessionId) {
+        this.sessionId = sessionId;
+    }
+
+    public String getRunId() {
+        return runId;
+    }
+
+    public void setRunId(String runId) {
+        this.runId = runId;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public void setIdempotencyKey(String idempotencyKey) {
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    public boolean isWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    public void setWaitForCompletion(boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public long getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    public void setWaitTimeout(long waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    public String getInclude() {
+        return include;
+    }
+
+    public void setInclude(String include) {
+        this.include = include;
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.cameldeck;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The message headers of the deck component.
+ */
+public final class DeckConstants {
+
+    @Metadata(label = "producer", description = "The operation to perform; overrides the operation of the endpoint URI.", javaType = "String")
+    public static final String OPERATION = "CamelDeckOperation";
+
+    @Metadata(description = "The id of the task (task_...). In: overrides the taskId option of runTask. "
+            + "Out: the task of the run.", javaType = "String")
+    public static final String TASK_ID = "CamelDeckTaskId";
+
+    @Metadata(label = "producer", description = "The credential (cred_...) a runTask logs in with; overrides the credentialId option.", javaType = "String")
+    public static final String CREDENTIAL_ID = "CamelDeckCredentialId";
+
+    @Metadata(label = "producer", description = "The source (src_...) a runTask runs against; overrides the sourceId option.", javaType = "String")
+    public static final String SOURCE_ID = "CamelDeckSourceId";
+
+    @Metadata(description = "The session (sess_...). In: a live session for runTask to reuse (overrides the sessionId option). "
+            + "Out: the session of the run.", javaType = "String")
+    public static final String SESSION_ID = "CamelDeckSessionId";
+
+    @Metadata(description = "The id of the task run (trun_...). In: overrides the runId option of submitInteraction, "
+            + "getTaskRun and cancelTaskRun. Out: the run the message carries.", javaType = "String")
+    public static final String RUN_ID = "CamelDeckRunId";
+
+    @Metadata(label = "producer", description = "The Idempotency-Key sent with a POST; overrides the idempotencyKey option. "
+            + "Default: derived from the exchange id.", javaType = "String")
+    public static final String IDEMPOTENCY_KEY = "CamelDeckIdempotencyKey";
+
+    @Metadata(description = "The status of the run, as Deck's wire value (completed, interaction_required, ...).", javaType = "String")
+    public static final String RUN_STATUS = "CamelDeckRunStatus";
+
+    @Metadata(description = "The result of the run, as Deck's wire value (success, failure, unknown); absent until it finished.", javaType = "String")
+    public static final String RUN_RESULT = "CamelDeckRunResult";
+
+    @Metadata(description = "The request_id of the Deck response, to quote to Deck support.", javaType = "String")
+    public static final String REQUEST_ID = "CamelDeckRequestId";
+
+    @Metadata(label = "producer", description = "listTaskRuns: the cursor of the page to read; when set, one page is read.", javaType = "String")
+    public static final String CURSOR = "CamelDeckCursor";
+
+    @Metadata(label = "producer", description = "listTaskRuns: the cursor of the next page, absent on the last page.", javaType = "String")
+    public static final String NEXT_CURSOR = "CamelDeckNextCursor";
+
+    @Metadata(label = "producer", description = "listTaskRuns: whether more pages follow the one returned.", javaType = "Boolean")
+    public static final String HAS_MORE = "CamelDeckHasMore";
+
+    private DeckConstants() {
+    }
+}

@@ -1,0 +1,251 @@
+package io.github.cameldeck;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.github.cameldeck.client.DeckClient;
+import io.github.cameldeck.client.DeckClientSettings;
+import io.github.cameldeck.client.RetryPolicy;
+import io.github.cameldeck.client.TaskRunQuery;
+import io.github.cameldeck.model.TaskRunStatus;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+/**
+ * Runs Deck tasks, answers their interactions and consumes their runs.
+ */
+@UriEndpoint(firstVersion = "1.0.0", scheme = "deck", title = "Deck", syntax = "deck:operation", category = {
+        Category.AI}, headersClass = DeckConstants.class)
+public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    @UriPath(description = "The operation: a producer operation (runTask, submitInteraction, getTaskRun, cancelTaskRun, "
+            + "listTaskRuns) or the taskRuns polling consumer.")
+    @Metadata(required = true)
+    private DeckOperation operation;
+
+    @UriParam
+    private DeckConfiguration configuration;
+
+    private static final Set<String> INCLUDE_SECTIONS = Set.of("input", "storage", "artifacts");
+    private static final Set<String> OUTCOMES = Set.of("success", "failure", "unknown");
+
+    private volatile DeckClient client;
+    private volatile RunWaiter runWaiter;
+    private TaskRunQuery taskRunQuery;
+
+    public DeckEndpoint(String uri, DeckComponent component, DeckOperation operation, DeckConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public DeckComponent getComponent() {
+        return (DeckComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        if (!operation.isProducer()) {
+            throw new IllegalArgumentException(
+                    "deck:" + operation + " is a consumer operation; producer operations are: "
+                            + DeckOperation.validNames());
+        }
+        return new DeckProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation != DeckOperation.taskRuns) {
+            throw new IllegalArgumentException(
+                    "deck:" + operation + " is a producer operation; the consumer operation is "
+                            + "taskRuns");
+        }
+        DeckTaskRunsConsumer consumer = new DeckTaskRunsConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /**
+     * Checks every option before anything is sent, so a wrong configuration fails the route at start with a message
+     * that names the option.
+     */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        resolveApiKey();
+        if (configuration.getBaseUrl() == null || configuration.getBaseUrl().isBlank()) {
+            throw new IllegalArgumentException("The baseUrl option must not be empty");
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(configuration.getBaseUrl());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The baseUrl option is not a valid URL: " + configuration.getBaseUrl(),
+                    e);
+        }
+        new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
+                configuration.getRetryMaxDelay());
+        if (configuration.getLookback() <= 0) {
+            throw new IllegalArgumentException("The lookback option must be positive");
+        }
+        if (configuration.getMaxMessagesPerPoll() < 0) {
+            throw new IllegalArgumentException("The maxMessagesPerPoll option must not be negative");
+        }
+        if (configuration.getWaitTimeout() < 0) {
+            throw new IllegalArgumentException("The waitTimeout option must not be negative");
+        }
+        validateInclude();
+        taskRunQuery = buildTaskRunQuery(operation == DeckOperation.taskRuns ? "completed" : null);
+    }
+
+    private void resolveApiKey() {
+        String key = configuration.getApiKey();
+        if (key == null || key.isBlank()) {
+            key = System.getenv("DECK_API_KEY");
+            configuration.setApiKey(key);
+        }
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException(
+                    "No Deck API key: set the apiKey option (on the endpoint or the deck component), "
+                            + "or the DECK_API_KEY environment variable");
+        }
+    }
+
+    private void validateInclude() {
+        for (String section : splitList(lowerCase(configuration.getInclude()))) {
+            if (!INCLUDE_SECTIONS.contains(section)) {
+                throw new IllegalArgumentException("The include option has an unknown section '" + section
+                        + "'; valid sections are input, storage, artifacts");
+            }
+        }
+    }
+
+    /** The list filters of the options; {@code defaultStatus} applies when the status option is not set. */
+    TaskRunQuery buildTaskRunQuery(String defaultStatus) {
+        List<String> statuses = new ArrayList<>();
+        String status = configuration.getStatus() != null && !configuration.getStatus().isBlank()
+                ? configuration.getStatus()
+                : defaultStatus;
+        for (String value : splitList(status)) {
+            try {
+                statuses.add(TaskRunStatus.parseUserValue(value).value());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The status option: " + e.getMessage());
+            }
+        }
+        List<String> outcomes = splitList(lowerCase(configuration.getOutcome()));
+        for (String outcome : outcomes) {
+            if (!OUTCOMES.contains(outcome)) {
+                throw new IllegalArgumentException("The outcome option has an unknown value '" + outcome
+                        + "'; valid values are success, failure, unknown");
+            }
+        }
+        if (configuration.getPageSize() < 1 || configuration.getPageSize() > 100) {
+            throw new IllegalArgumentException(
+                    "The pageSize option must be between 1 and 100, was " + configuration.getPageSize());
+        }
+        return new TaskRunQuery(statuses, blankToNull(configuration.getTaskId()),
+                blankToNull(configuration.getAgentId()),
+                blankToNull(configuration.getCredentialId()), splitList(configuration.getSourceId()),
+                blankToNull(configuration.getWorkflowId()), outcomes, null, null, configuration.getPageSize());
+    }
+
+    static List<String> splitList(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
+    }
+
+    private static String lowerCase(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        DeckComponent component = getComponent();
+        DeckClientSettings settings = new DeckClientSettings(configuration.getBaseUrl(), configuration.getApiKey(),
+                configuration.getConnectTimeout(), configuration.getRequestTimeout());
+        RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
+                configuration.getRetryMaxDelay());
+        client = new DeckClient(component.getTransport(), settings, retryPolicy, component.getScheduler());
+        runWaiter = new RunWaiter(client, component.getScheduler());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        client = null;
+        runWaiter = null;
+        super.doStop();
+    }
+
+    DeckClient getClient() {
+        DeckClient c = client;
+        if (c == null) {
+            throw new IllegalStateException("The deck endpoint is not started");
+        }
+        return c;
+    }
+
+    RunWaiter getRunWaiter() {
+        return runWaiter;
+    }
+
+    TaskRunQuery getTaskRunQuery() {
+        return taskRunQuery;
+    }
+
+    String getInclude() {
+        List<String> sections = splitList(lowerCase(configuration.getInclude()));
+        return sections.isEmpty() ? null : String.join(",", sections);
+    }
+
+    public DeckOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(DeckOperation operation) {
+        this.operation = operation;
+    }
+
+    public DeckConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(DeckConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "rest";
+    }
+}

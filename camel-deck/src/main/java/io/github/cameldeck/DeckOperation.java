@@ -1,0 +1,48 @@
+package io.github.cameldeck;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The operations of the deck component: the first segment of the URI ({@code deck:runTask}).
+ */
+public enum DeckOperation {
+    runTask(true), submitInteraction(true), getTaskRun(true), cancelTaskRun(true), listTaskRuns(true), taskRuns(false);
+
+    private final boolean producer;
+
+    DeckOperation(boolean producer) {
+        this.producer = producer;
+    }
+
+    public boolean isProducer() {
+        return producer;
+    }
+
+    public boolean isConsumer() {
+        return !producer;
+    }
+
+    /**
+     * Resolves an operation by its exact name.
+     *
+     * @throws IllegalArgumentException naming the value and every valid operation
+     */
+    public static DeckOperation fromName(String name) {
+        if (name != null) {
+            for (DeckOperation op : values()) {
+                if (op.name().equals(name.trim())) {
+                    return op;
+                }
+            }
+        }
+        throw new IllegalArgumentException(
+                "Unknown Deck operation '" + name + "'. Valid operations are: " + validNames());
+    }
+
+    public static String validNames() {
+        return Arrays.stream(values())
+                .map(op -> op.name() + (op.producer ? " (producer)" : " (consumer)"))
+                .collect(Collectors.joining(", "));
+    }
+}

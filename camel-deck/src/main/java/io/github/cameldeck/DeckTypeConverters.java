@@ -1,0 +1,54 @@
+package io.github.cameldeck;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.github.cameldeck.client.DeckJson;
+import io.github.cameldeck.model.DeckObject;
+import org.apache.camel.Converter;
+import org.apache.camel.TypeConversionException;
+
+/**
+ * Turns Deck objects (a {@link io.github.cameldeck.model.TaskRun}, its interaction, errors...) into Deck's JSON, so
+ * {@code jsonpath}, {@code marshal().json()}, file and HTTP endpoints take them as they are.
+ */
+@Converter(generateLoader = true)
+public final class DeckTypeConverters {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private DeckTypeConverters() {
+    }
+
+    @Converter
+    public static String toJsonString(DeckObject value) {
+        try {
+            return DeckJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new TypeConversionException(value, String.class, e);
+        }
+    }
+
+    @Converter
+    public static byte[] toJsonBytes(DeckObject value) {
+        try {
+            return DeckJson.mapper().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new TypeConversionException(value, byte[].class, e);
+        }
+    }
+
+    @Converter
+    public static InputStream toInputStream(DeckObject value) {
+        return new ByteArrayInputStream(toJsonBytes(value));
+    }
+
+    @Converter
+    public static Map<String, Object> toMap(DeckObject value) {
+        return DeckJson.mapper().convertValue(value, MAP);
+    }
+}

@@ -1,0 +1,205 @@
+package io.github.cameldeck.client;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldeck.DeckApiException;
+import io.github.cameldeck.model.DeckEvent;
+import io.github.cameldeck.model.TaskRun;
+
+/**
+ * The Deck API as camel-deck uses it, knowing nothing of Camel exchanges. Every call returns a future: the first
+ * attempt runs on the calling thread, retries are scheduled (no thread sleeps through a backoff).
+ */
+public final class DeckClient {
+
+    private final DeckHttpTransport transport;
+    private final DeckClientSettings settings;
+    private final RetryPolicy retryPolicy;
+    private final ScheduledExecutorService scheduler;
+    private final DeckErrorReader errorReader;
+
+    public DeckClient(DeckHttpTransport transport, DeckClientSettings settings, RetryPolicy retryPolicy,
+            ScheduledExecutorService scheduler) {
+        this.transport = transport;
+        this.settings = settings;
+        this.retryPolicy = retryPolicy;
+        this.scheduler = scheduler;
+        this.errorReader = new DeckErrorReader(settings.apiKey());
+    }
+
+    /** {@code POST /tasks/{taskId}/run} with a body built by the caller. */
+    public CompletableFuture<TaskRun> runTask(String taskId, ObjectNode body, String idempotencyKey) {
+        DeckRequest request = DeckRequest.post("/tasks/" + DeckHttpTransport.encode(taskId) + "/run", write(body),
+                idempotencyKey);
+        return send(request).thenApply(response -> read(request, response, TaskRun.class));
+    }
+
+    /** {@code POST /task-runs/{runId}/interaction} with {@code {"input": values}}. */
+    public CompletableFuture<TaskRun> submitInteraction(String runId, JsonNode values, String idempotencyKey) {
+        ObjectNode body = DeckJson.mapper().createObjectNode();
+        body.set("input", values);
+        DeckRequest request = DeckRequest.post("/task-runs/" + DeckHttpTransport.encode(runId) + "/interaction",
+                write(body), idempotencyKey);
+        return send(request).thenApply(response -> read(request, response, TaskRun.class));
+    }
+
+    /** {@code GET /task-runs/{runId}}, with the optional sections named in {@code include} (may be null). */
+    public CompletableFuture<TaskRun> getTaskRun(String runId, String include) {
+        List<java.util.Map.Entry<String, String>> query = new ArrayList<>();
+        if (include != null && !include.isBlank()) {
+            query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("include", include));
+        }
+        DeckRequest request = DeckRequest.get("/task-runs/" + DeckHttpTransport.encode(runId), query);
+        return send(request).thenApply(response -> read(request, response, TaskRun.class));
+    }
+
+    /** {@code POST /task-runs/{runId}/cancel}. */
+    public CompletableFuture<TaskRun> cancelTaskRun(String runId, String idempotencyKey) {
+        DeckRequest request = DeckRequest.post("/task-runs/" + DeckHttpTransport.encode(runId) + "/cancel", null,
+                idempotencyKey);
+        return send(request).thenApply(response -> read(request, response, TaskRun.class));
+    }
+
+    /** One page of {@code GET /task-runs}; {@code cursor} null for the first. */
+    public CompletableFuture<TaskRunPage> listTaskRuns(TaskRunQuery query, String cursor) {
+        DeckRequest request = DeckRequest.get("/task-runs", query.toParams(cursor));
+        return send(request).thenApply(response -> readPage(request, response));
+    }
+
+    /**
+     * One page of {@code GET /events}: the given types, created after {@code createdAfter} (may be null); {@code cursor}
+     * null for the first page.
+     */
+    public CompletableFuture<EventPage> listEvents(List<String> types, java.time.Instant createdAfter, int limit,
+            String cursor) {
+        List<java.util.Map.Entry<String, String>> query = new ArrayList<>();
+        types.forEach(t -> query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("type", t)));
+        if (createdAfter != null) {
+            query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("created_after", createdAfter.toString()));
+        }
+        query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("limit", Integer.toString(limit)));
+        if (cursor != null) {
+            query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("cursor", cursor));
+        }
+        DeckRequest request = DeckRequest.get("/events", query);
+        return send(request).thenApply(response -> {
+            ListBody<DeckEvent> body = readList(request, response, DeckEvent.class);
+            return new EventPage(body.items(), body.hasMore(), body.nextCursor(), body.requestId(),
+                    response.serverTime());
+        });
+    }
+
+    /** Sends a request, retrying 429, 5xx and network errors as the retry policy says. */
+    public CompletableFuture<DeckResponse> send(DeckRequest request) {
+        CompletableFuture<DeckResponse> result = new CompletableFuture<>();
+        attempt(request, 0, result);
+        return result;
+    }
+
+    private void attempt(DeckRequest request, int retriesSoFar, CompletableFuture<DeckResponse> result) {
+        DeckResponse response;
+        try {
+            response = transport.send(request, settings);
+        } catch (IOException e) {
+            if (retryPolicy.canRetry(retriesSoFar)) {
+                retryLater(request, retriesSoFar, -1, result,
+                        () -> errorReader.fromNetworkError(request, e, retriesSoFar));
+            } else {
+                result.completeExceptionally(errorReader.fromNetworkError(request, e, retriesSoFar));
+            }
+            return;
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        if (response.isSuccess()) {
+            result.complete(response);
+        } else if (RetryPolicy.isRetryableStatus(response.status()) && retryPolicy.canRetry(retriesSoFar)) {
+            retryLater(request, retriesSoFar, response.retryAfterMs(), result,
+                    () -> errorReader.fromResponse(request, response, retriesSoFar));
+        } else {
+            result.completeExceptionally(errorReader.fromResponse(request, response, retriesSoFar));
+        }
+    }
+
+    private void retryLater(DeckRequest request, int retriesSoFar, long retryAfterMs,
+            CompletableFuture<DeckResponse> result, java.util.function.Supplier<DeckApiException> lastError) {
+        long delay = retryPolicy.delayMs(retriesSoFar, retryAfterMs);
+        try {
+            scheduler.schedule(() -> attempt(request, retriesSoFar + 1, result), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down: report the failure we have instead of retrying
+            result.completeExceptionally(lastError.get());
+        }
+    }
+
+    private <T> T read(DeckRequest request, DeckResponse response, Class<T> type) {
+        try {
+            T value = DeckJson.mapper().readValue(response.body(), type);
+            if (value == null) {
+                throw errorReader.unreadableSuccess(request, response, null);
+            }
+            return value;
+        } catch (IOException e) {
+            throw errorReader.unreadableSuccess(request, response, e);
+        }
+    }
+
+    private TaskRunPage readPage(DeckRequest request, DeckResponse response) {
+        ListBody<TaskRun> body = readList(request, response, TaskRun.class);
+        return new TaskRunPage(body.items(), body.hasMore(), body.nextCursor(), body.requestId());
+    }
+
+    private record ListBody<T>(List<T> items, boolean hasMore, String nextCursor, String requestId) {
+    }
+
+    private <T> ListBody<T> readList(DeckRequest request, DeckResponse response, Class<T> type) {
+        JsonNode json;
+        try {
+            json = DeckJson.mapper().readTree(response.body());
+        } catch (IOException e) {
+            throw errorReader.unreadableSuccess(request, response, e);
+        }
+        if (json == null || !json.isObject() || !json.has("data") || !json.get("data").isArray()) {
+            throw errorReader.unreadableSuccess(request, response, null);
+        }
+        List<T> items = new ArrayList<>(json.get("data").size());
+        try {
+            for (JsonNode item : json.get("data")) {
+                items.add(DeckJson.mapper().treeToValue(item, type));
+            }
+        } catch (JsonProcessingException e) {
+            throw errorReader.unreadableSuccess(request, response, e);
+        }
+        JsonNode next = json.get("next_cursor");
+        String nextCursor = next != null && !next.isNull() && !next.asText().isEmpty() ? next.asText() : null;
+        boolean hasMore = json.path("has_more").asBoolean(nextCursor != null);
+        String requestId = json.hasNonNull("request_id") ? json.get("request_id").asText() : null;
+        return new ListBody<>(items, hasMore && nextCursor != null, nextCursor, requestId);
+    }
+
+    private static byte[] write(JsonNode body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return DeckJson.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The request body cannot be written as JSON: " + e.getOriginalMessage(),
+                    e);
+        }
+    }
+
+    public DeckClientSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.cameldeck.client;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One call to the Deck API, before it is sent: method, path below the base URL, query parameters (repeated keys
+ * allowed), JSON body and, for writes, the Idempotency-Key that makes a retry safe.
+ */
+public final class DeckRequest {
+
+    private final String method;
+    private final String path;
+    private final List<Map.Entry<String, String>> query;
+    private final byte[] body;
+    private final String idempotencyKey;
+
+    private DeckRequest(String method, String path, List<Map.Entry<String, String>> query, byte[] body,
+            String idempotencyKey) {
+        this.method = method;
+        this.path = path;
+        this.query = Collections.unmodifiableList(query);
+        this.body = body;
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    public static DeckRequest get(String path, List<Map.Entry<String, String>> query) {
+        return new DeckRequest("GET", path, new ArrayList<>(query), null, null);
+    }
+
+    public static DeckRequest post(String path, byte[] body, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isEmpty()) {
+            throw new IllegalArgumentException("A POST to Deck needs an Idempotency-Key so that retrying it is safe");
+        }
+        return new DeckRequest("POST", path, List.of(), body, idempotencyKey);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public List<Map.Entry<String, String>> query() {
+        return query;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    /** What error messages call this request: {@code POST /tasks/task_1/run}. */
+    public String describe() {
+        return method + " " + path;
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.cameldeck.model;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.github.cameldeck.client.DeckJson;
+
+/**
+ * An event of Deck's event log: something that happened to a resource ({@code task_run.completed}, ...), with a summary
+ * of the resource at that moment in {@code data}.
+ */
+public class DeckEvent extends DeckObject {
+
+    private String id;
+    private String object;
+    private String type;
+    private Map<String, Object> data = new LinkedHashMap<>();
+    private OffsetDateTime createdAt;
+    private String requestId;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getObject() {
+        return object;
+    }
+
+    public void setObject(String object) {
+        this.object = object;
+    }
+
+    /** {@code <object>.<action>}, e.g. {@code task_run.completed}. */
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    /** The summary of the resource at the time of the event (for task runs: no output, no interaction). */
+    public Map<String, Object> getData() {
+        return data;
+    }
+
+    public void setData(Map<String, Object> data) {
+        this.data = data != null ? data : new LinkedHashMap<>();
+    }
+
+    /** {@code data} read as a task run (only the summary fields are set). */
+    @JsonIgnore
+    public TaskRun getDataAsTaskRun() {
+        return DeckJson.mapper().convertValue(data, TaskRun.class);
+    }
+
+    /** A field of {@code data} as text; null when absent, null or empty (live events use "" for empty fields). */
+    @JsonIgnore
+    public String dataText(String field) {
+        Object value = data.get(field);
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        return text.isEmpty() ? null : text;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(OffsetDateTime createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public String getRequestId() {
+        return requestId;
+    }
+
+    public void setRequestId(String requestId) {
+        this.requestId = requestId;
+    }
+
+    @Override
+    public String toString() {
+        return "DeckEvent[" + id + ", " + type + ", " + dataText("id") + "]";
+    }
+}
