@@ -32,6 +32,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "agentid":
         case "agentId": getOrCreateConfiguration(target).setAgentId(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowinsecure":
+        case "allowInsecure": getOrCreateConfiguration(target).setAllowInsecure(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -110,6 +112,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "agentid":
         case "agentId": return java.lang.String.class;
+        case "allowinsecure":
+        case "allowInsecure": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "autowiredenabled":
@@ -189,6 +193,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "agentid":
         case "agentId": return getOrCreateConfiguration(target).getAgentId();
+        case "allowinsecure":
+        case "allowInsecure": return getOrCreateConfiguration(target).isAllowInsecure();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "autowiredenabled":

@@ -25,6 +25,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "agentid":
         case "agentId": target.getConfiguration().setAgentId(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowinsecure":
+        case "allowInsecure": target.getConfiguration().setAllowInsecure(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
@@ -113,6 +115,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "agentid":
         case "agentId": return java.lang.String.class;
+        case "allowinsecure":
+        case "allowInsecure": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "backofferrorthreshold":
@@ -202,6 +206,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "agentid":
         case "agentId": return target.getConfiguration().getAgentId();
+        case "allowinsecure":
+        case "allowInsecure": return target.getConfiguration().isAllowInsecure();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "backofferrorthreshold":

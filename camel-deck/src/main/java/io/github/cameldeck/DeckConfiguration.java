@@ -22,6 +22,10 @@ public class DeckConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = DEFAULT_BASE_URL, description = "The base URL of the Deck API; point it at the simulator or a proxy.")
     private String baseUrl = DEFAULT_BASE_URL;
 
+    @UriParam(label = "security", defaultValue = "false", description = "Allow a plain http baseUrl that is not a loopback address. The API key then travels in clear "
+            + "text; use only behind a trusted TLS-terminating proxy.")
+    private boolean allowInsecure;
+
     @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration", description = "How long to wait for a connection to Deck to be established.")
     private long connectTimeout = 10_000;
 
@@ -150,6 +154,14 @@ public class DeckConfiguration implements Cloneable {
 
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    public boolean isAllowInsecure() {
+        return allowInsecure;
+    }
+
+    public void setAllowInsecure(boolean allowInsecure) {
+        this.allowInsecure = allowInsecure;
     }
 
     public long getConnectTimeout() {

@@ -85,18 +85,7 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
     protected void doInit() throws Exception {
         super.doInit();
         resolveApiKey();
-        if (configuration.getBaseUrl() == null || configuration.getBaseUrl().isBlank()) {
-            throw new IllegalArgumentException("The baseUrl option must not be empty");
-        }
-        try {
-            java.net.URI uri = java.net.URI.create(configuration.getBaseUrl());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException("no scheme or host");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The baseUrl option is not a valid URL: " + configuration.getBaseUrl(),
-                    e);
-        }
+        BaseUrlCheck.check(configuration.getBaseUrl(), configuration.isAllowInsecure());
         new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
                 configuration.getRetryMaxDelay());
         if (configuration.getLookback() <= 0) {

@@ -125,6 +125,23 @@ class BadInputTest extends DeckTestSupport {
     }
 
     @Test
+    void aPlainHttpBaseUrlIsRefusedUnlessLoopbackOrAllowed() throws Exception {
+        assertThatThrownBy(() -> startRoute("deck:getTaskRun?baseUrl=http://api.deck.example/v2"))
+                .rootCause()
+                .hasMessageContaining("The baseUrl option must use https")
+                .hasMessageContaining("api.deck.example")
+                .hasMessageContaining("allowInsecure=true");
+        assertThatThrownBy(() -> startRoute("deck:getTaskRun?baseUrl=ftp://api.deck.example/v2"))
+                .rootCause()
+                .hasMessageContaining("must be an http(s) URL");
+        startRoute("deck:getTaskRun?baseUrl=http://api.deck.example/v2&allowInsecure=true");
+        startRoute("deck:getTaskRun?baseUrl=https://api.deck.example/v2");
+        for (String loopback : List.of("localhost:8787", "127.0.0.1:8787", "[::1]:8787")) {
+            startRoute("deck:getTaskRun?baseUrl=http://" + loopback + "/v2");
+        }
+    }
+
+    @Test
     void aMissingApiKeyFailsTheRouteAtStart() {
         assumeTrue(System.getenv("DECK_API_KEY") == null, "DECK_API_KEY is set in this environment");
         CamelContext other = new DefaultCamelContext();

@@ -34,7 +34,6 @@ class SimpleAndYamlTest extends DeckTestSupport {
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getHeader("status")).hasToString("completed");
         assertThat(out.getMessage().getHeader("amount", String.class)).isEqualTo("812.4");
-        assertThat(out.getMessage().getHeader("json")).isEqualTo("completed");
     }
 
     @Test

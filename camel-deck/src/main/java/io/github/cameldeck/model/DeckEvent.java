@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.cameldeck.client.DeckJson;
 
 /**
@@ -17,6 +19,8 @@ public class DeckEvent extends DeckObject {
     private String object;
     private String type;
     private Map<String, Object> data = new LinkedHashMap<>();
+    @JsonSerialize(using = DeckTimestampSerializer.class)
+    @JsonDeserialize(using = DeckTimestampDeserializer.class)
     private OffsetDateTime createdAt;
     private String requestId;
 

@@ -2,6 +2,9 @@ package io.github.cameldeck.model;
 
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 /**
  * A screenshot the agent took, with its reasoning at that moment ({@code include=artifacts}).
  */
@@ -12,6 +15,8 @@ public class Screenshot extends DeckObject {
     private Long fileSize;
     private String url;
     private String reasoning;
+    @JsonSerialize(using = DeckTimestampSerializer.class)
+    @JsonDeserialize(using = DeckTimestampDeserializer.class)
     private OffsetDateTime createdAt;
 
     public String getFileName() {

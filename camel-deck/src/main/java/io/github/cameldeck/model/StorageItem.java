@@ -3,6 +3,8 @@ package io.github.cameldeck.model;
 import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A file a run stored. Inside a run only a summary is present; {@code url} (signed) and {@code extraction} come with
@@ -18,6 +20,8 @@ public class StorageItem extends DeckObject {
     private Long fileSize;
     private String url;
     private Object extraction;
+    @JsonSerialize(using = DeckTimestampSerializer.class)
+    @JsonDeserialize(using = DeckTimestampDeserializer.class)
     private OffsetDateTime createdAt;
 
     public String getId() {

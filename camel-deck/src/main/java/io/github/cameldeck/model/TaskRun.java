@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A task run: one execution of a Deck task. Every field of Deck's {@code task_run} object, typed; fields Deck adds later
@@ -33,8 +35,14 @@ public class TaskRun extends DeckObject {
     private Long runtimeMs;
     private List<DeckError> errors = new ArrayList<>();
     private Interaction interaction;
+    @JsonSerialize(using = DeckTimestampSerializer.class)
+    @JsonDeserialize(using = DeckTimestampDeserializer.class)
     private OffsetDateTime canceledAt;
+    @JsonSerialize(using = DeckTimestampSerializer.class)
+    @JsonDeserialize(using = DeckTimestampDeserializer.class)
     private OffsetDateTime createdAt;
+    @JsonSerialize(using = DeckTimestampSerializer.class)
+    @JsonDeserialize(using = DeckTimestampDeserializer.class)
     private OffsetDateTime updatedAt;
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private Object input;
