@@ -18,8 +18,24 @@ public final class FaultInjection {
     private volatile boolean offsetCursors;
     private volatile String onlyFor;
     private volatile Integer retryAfterSeconds;
+    private volatile double malformed;
     private Random random = new Random();
     private long serverErrorCounter;
+    private long malformedCounter;
+
+    /** The ways a malformed answer is malformed, used in turn. */
+    public enum Malformation {
+        /** the answer's JSON cut in half (the request was executed) */
+        TRUNCATED_JSON,
+        /** a proxy's HTML error page with status 502 instead of the answer (the request was executed) */
+        HTML_PROXY_PAGE,
+        /** the right JSON declared as text/plain */
+        WRONG_CONTENT_TYPE,
+        /** the answer's status with an empty body (the request was executed) */
+        EMPTY_BODY,
+        /** the right JSON with fields and enum values a client does not know yet, as Deck adds them */
+        UNKNOWN_FIELDS
+    }
 
     /** Fraction (0–1) of requests answered with 500, 502 or 503 (in turn), without executing them. */
     public FaultInjection serverErrors(double fraction) {
@@ -36,6 +52,12 @@ public final class FaultInjection {
     /** Fraction of requests that execute but whose connection is then closed without a response. */
     public FaultInjection dropAfterProcessing(double fraction) {
         this.dropAfter = fraction(fraction);
+        return this;
+    }
+
+    /** Fraction of answers replaced by a malformed one, each {@link Malformation} in turn. */
+    public FaultInjection malformedResponses(double fraction) {
+        this.malformed = fraction(fraction);
         return this;
     }
 
@@ -98,7 +120,9 @@ public final class FaultInjection {
         offsetCursors = false;
         onlyFor = null;
         retryAfterSeconds = null;
+        malformed = 0;
         serverErrorCounter = 0;
+        malformedCounter = 0;
         return this;
     }
 
@@ -112,6 +136,16 @@ public final class FaultInjection {
 
     public double dropAfterFraction() {
         return dropAfter;
+    }
+
+    public double malformedFraction() {
+        return malformed;
+    }
+
+    /** The next malformation, each kind in turn. */
+    public synchronized Malformation nextMalformation() {
+        Malformation[] kinds = Malformation.values();
+        return kinds[(int) (malformedCounter++ % kinds.length)];
     }
 
     public double slowFraction() {

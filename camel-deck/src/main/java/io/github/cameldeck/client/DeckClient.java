@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +42,7 @@ public final class DeckClient {
     public CompletableFuture<TaskRun> runTask(String taskId, ObjectNode body, String idempotencyKey) {
         DeckRequest request = DeckRequest.post("/tasks/" + DeckHttpTransport.encode(taskId) + "/run", write(body),
                 idempotencyKey);
-        return send(request).thenApply(response -> read(request, response, TaskRun.class));
+        return call(request, response -> read(request, response, TaskRun.class));
     }
 
     /** {@code POST /task-runs/{runId}/interaction} with {@code {"input": values}}. */
@@ -49,7 +51,7 @@ public final class DeckClient {
         body.set("input", values);
         DeckRequest request = DeckRequest.post("/task-runs/" + DeckHttpTransport.encode(runId) + "/interaction",
                 write(body), idempotencyKey);
-        return send(request).thenApply(response -> read(request, response, TaskRun.class));
+        return call(request, response -> read(request, response, TaskRun.class));
     }
 
     /** {@code GET /task-runs/{runId}}, with the optional sections named in {@code include} (may be null). */
@@ -59,20 +61,20 @@ public final class DeckClient {
             query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("include", include));
         }
         DeckRequest request = DeckRequest.get("/task-runs/" + DeckHttpTransport.encode(runId), query);
-        return send(request).thenApply(response -> read(request, response, TaskRun.class));
+        return call(request, response -> read(request, response, TaskRun.class));
     }
 
     /** {@code POST /task-runs/{runId}/cancel}. */
     public CompletableFuture<TaskRun> cancelTaskRun(String runId, String idempotencyKey) {
         DeckRequest request = DeckRequest.post("/task-runs/" + DeckHttpTransport.encode(runId) + "/cancel", null,
                 idempotencyKey);
-        return send(request).thenApply(response -> read(request, response, TaskRun.class));
+        return call(request, response -> read(request, response, TaskRun.class));
     }
 
     /** One page of {@code GET /task-runs}; {@code cursor} null for the first. */
     public CompletableFuture<TaskRunPage> listTaskRuns(TaskRunQuery query, String cursor) {
         DeckRequest request = DeckRequest.get("/task-runs", query.toParams(cursor));
-        return send(request).thenApply(response -> readPage(request, response));
+        return call(request, response -> readPage(request, response));
     }
 
     /**
@@ -91,54 +93,69 @@ public final class DeckClient {
             query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("cursor", cursor));
         }
         DeckRequest request = DeckRequest.get("/events", query);
-        return send(request).thenApply(response -> {
+        return call(request, response -> {
             ListBody<DeckEvent> body = readList(request, response, DeckEvent.class);
             return new EventPage(body.items(), body.hasMore(), body.nextCursor(), body.requestId(),
                     response.serverTime());
         });
     }
 
-    /** Sends a request, retrying 429, 5xx and network errors as the retry policy says. */
-    public CompletableFuture<DeckResponse> send(DeckRequest request) {
-        CompletableFuture<DeckResponse> result = new CompletableFuture<>();
-        attempt(request, 0, result);
+    /**
+     * Sends a request and reads its answer, retrying 429, 5xx, network errors and successful answers whose body cannot
+     * be read (a truncated or empty body is lost in transit as surely as a dropped connection; POSTs are safe to send
+     * again with their Idempotency-Key).
+     */
+    public <T> CompletableFuture<T> call(DeckRequest request, Function<DeckResponse, T> reader) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        attempt(request, reader, 0, result);
         return result;
     }
 
-    private void attempt(DeckRequest request, int retriesSoFar, CompletableFuture<DeckResponse> result) {
+    private <T> void attempt(DeckRequest request, Function<DeckResponse, T> reader, int retriesSoFar,
+            CompletableFuture<T> result) {
         DeckResponse response;
         try {
             response = transport.send(request, settings);
         } catch (IOException e) {
-            if (retryPolicy.canRetry(retriesSoFar)) {
-                retryLater(request, retriesSoFar, -1, result,
-                        () -> errorReader.fromNetworkError(request, e, retriesSoFar));
-            } else {
-                result.completeExceptionally(errorReader.fromNetworkError(request, e, retriesSoFar));
-            }
+            retryOrFail(request, reader, retriesSoFar, -1, result,
+                    () -> errorReader.fromNetworkError(request, e, retriesSoFar));
             return;
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
             return;
         }
         if (response.isSuccess()) {
-            result.complete(response);
-        } else if (RetryPolicy.isRetryableStatus(response.status()) && retryPolicy.canRetry(retriesSoFar)) {
-            retryLater(request, retriesSoFar, response.retryAfterMs(), result,
+            T value;
+            try {
+                value = reader.apply(response);
+            } catch (UnreadableAnswerException e) {
+                retryOrFail(request, reader, retriesSoFar, -1, result, () -> e.withRetries(retriesSoFar));
+                return;
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            result.complete(value);
+        } else if (RetryPolicy.isRetryableStatus(response.status())) {
+            retryOrFail(request, reader, retriesSoFar, response.retryAfterMs(), result,
                     () -> errorReader.fromResponse(request, response, retriesSoFar));
         } else {
             result.completeExceptionally(errorReader.fromResponse(request, response, retriesSoFar));
         }
     }
 
-    private void retryLater(DeckRequest request, int retriesSoFar, long retryAfterMs,
-            CompletableFuture<DeckResponse> result, java.util.function.Supplier<DeckApiException> lastError) {
+    private <T> void retryOrFail(DeckRequest request, Function<DeckResponse, T> reader, int retriesSoFar,
+            long retryAfterMs, CompletableFuture<T> result, Supplier<DeckApiException> failure) {
+        if (!retryPolicy.canRetry(retriesSoFar)) {
+            result.completeExceptionally(failure.get());
+            return;
+        }
         long delay = retryPolicy.delayMs(retriesSoFar, retryAfterMs);
         try {
-            scheduler.schedule(() -> attempt(request, retriesSoFar + 1, result), delay, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> attempt(request, reader, retriesSoFar + 1, result), delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // shutting down: report the failure we have instead of retrying
-            result.completeExceptionally(lastError.get());
+            result.completeExceptionally(failure.get());
         }
     }
 
@@ -146,11 +163,11 @@ public final class DeckClient {
         try {
             T value = DeckJson.mapper().readValue(response.body(), type);
             if (value == null) {
-                throw errorReader.unreadableSuccess(request, response, null);
+                throw new UnreadableAnswerException(errorReader, request, response, null);
             }
             return value;
         } catch (IOException e) {
-            throw errorReader.unreadableSuccess(request, response, e);
+            throw new UnreadableAnswerException(errorReader, request, response, e);
         }
     }
 
@@ -167,10 +184,10 @@ public final class DeckClient {
         try {
             json = DeckJson.mapper().readTree(response.body());
         } catch (IOException e) {
-            throw errorReader.unreadableSuccess(request, response, e);
+            throw new UnreadableAnswerException(errorReader, request, response, e);
         }
         if (json == null || !json.isObject() || !json.has("data") || !json.get("data").isArray()) {
-            throw errorReader.unreadableSuccess(request, response, null);
+            throw new UnreadableAnswerException(errorReader, request, response, null);
         }
         List<T> items = new ArrayList<>(json.get("data").size());
         try {
@@ -178,7 +195,7 @@ public final class DeckClient {
                 items.add(DeckJson.mapper().treeToValue(item, type));
             }
         } catch (JsonProcessingException e) {
-            throw errorReader.unreadableSuccess(request, response, e);
+            throw new UnreadableAnswerException(errorReader, request, response, e);
         }
         JsonNode next = json.get("next_cursor");
         String nextCursor = next != null && !next.isNull() && !next.asText().isEmpty() ? next.asText() : null;

@@ -44,11 +44,15 @@ final class DeckErrorReader {
         return new DeckApiException(redact(message.toString()), response.status(), errors, requestId, null);
     }
 
-    DeckApiException unreadableSuccess(DeckRequest request, DeckResponse response, Exception cause) {
-        String message = "Deck answered HTTP " + response.status() + " to " + request.describe()
-                + " with a body that is not the expected JSON" + describeOtherBody(response, null)
-                + (cause != null && cause.getMessage() != null ? " (" + firstLine(cause.getMessage()) + ")" : "");
-        return new DeckApiException(redact(message), response.status(), List.of(), null, cause);
+    DeckApiException unreadableSuccess(DeckRequest request, DeckResponse response, Exception cause, int retries) {
+        StringBuilder message = new StringBuilder("Deck answered HTTP ").append(response.status()).append(" to ")
+                .append(request.describe()).append(" with a body that is not the expected JSON")
+                .append(describeOtherBody(response, null));
+        if (cause != null && cause.getMessage() != null) {
+            message.append(" (").append(firstLine(cause.getMessage())).append(')');
+        }
+        appendRetriesAndRequestId(message, retries, null);
+        return new DeckApiException(redact(message.toString()), response.status(), List.of(), null, cause);
     }
 
     DeckApiException fromNetworkError(DeckRequest request, IOException cause, int retries) {

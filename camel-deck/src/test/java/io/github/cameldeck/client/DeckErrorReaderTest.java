@@ -68,7 +68,8 @@ class DeckErrorReaderTest {
         assertThat(reader.fromResponse(request, response(503, "", null), 0).getMessage())
                 .isEqualTo("Deck answered HTTP 503 to POST /tasks/task_1/run and an empty body");
         assertThat(
-                reader.unreadableSuccess(request, response(201, "{\"id\":\"trun_1\",\"sta", "application/json"), null)
+                reader.unreadableSuccess(request, response(201, "{\"id\":\"trun_1\",\"sta", "application/json"), null,
+                        0)
                         .getMessage())
                 .startsWith(
                         "Deck answered HTTP 201 to POST /tasks/task_1/run with a body that is not the expected JSON "

@@ -111,6 +111,10 @@ public final class DeckHttpHandler implements HttpHandler {
             stats.recordFault();
             return;
         }
+        if (faulty && faults.roll(faults.malformedFraction())) {
+            stats.recordFault();
+            response = MalformedResponses.apply(faults.nextMalformation(), response);
+        }
         write(exchange, response);
     }
 
