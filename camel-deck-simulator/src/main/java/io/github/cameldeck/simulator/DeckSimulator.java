@@ -199,6 +199,11 @@ public final class DeckSimulator implements AutoCloseable {
         return catalog.createSource("website", name, Objects.requireNonNull(url, "url"));
     }
 
+    /** Puts a source on Deck's blocklist: runs against it are answered 403 {@code source/source_blocked}. */
+    public void blockSource(String sourceId) {
+        catalog.blockSource(sourceId);
+    }
+
     public Credential createCredential(String sourceId, String username, String password) {
         return catalog.createCredential(sourceId, "username_password", username, password, Map.of(), null);
     }

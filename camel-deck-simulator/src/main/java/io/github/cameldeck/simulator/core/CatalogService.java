@@ -153,6 +153,15 @@ public final class CatalogService {
         return agent;
     }
 
+    /** Puts a source on the blocklist: runs against it are refused with 403 source/source_blocked. */
+    public void blockSource(String id) {
+        engine.call(now -> {
+            requireSource(engine.state(), id);
+            engine.state().blockedSources.add(id);
+            return null;
+        });
+    }
+
     static Source requireSource(DeckState state, String id) {
         Source source = state.sources.get(id);
         if (source == null) {

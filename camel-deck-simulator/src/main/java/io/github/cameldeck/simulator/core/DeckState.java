@@ -24,6 +24,8 @@ final class DeckState {
     final OrderedStore<RunRecord> runs = new OrderedStore<>(RunRecord::id, RunRecord::createdAt);
     final Map<String, SessionRecord> sessions = new HashMap<>();
     final Map<String, StorageItem> storageItems = new HashMap<>();
+    /** Sources on Deck's blocklist: runs against them are refused with 403 source_blocked. */
+    final java.util.Set<String> blockedSources = new java.util.HashSet<>();
     final EventLog events;
     /** Runs not yet terminal: what the session limit counts. */
     int openRuns;

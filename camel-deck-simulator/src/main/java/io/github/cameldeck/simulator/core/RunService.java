@@ -57,6 +57,10 @@ public final class RunService {
             credentialId = credential.id();
             sourceId = credential.sourceId();
         }
+        if (sourceId != null && state.blockedSources.contains(sourceId)) {
+            throw new ApiException(403, new io.github.cameldeck.simulator.DeckError("source", "source_blocked",
+                    "Source " + sourceId + " is on a blocklist."));
+        }
         SessionRecord session = null;
         if (draft.sessionId() != null) {
             session = state.sessions.get(draft.sessionId());

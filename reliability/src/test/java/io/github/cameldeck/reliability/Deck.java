@@ -1,0 +1,22 @@
+package io.github.cameldeck.reliability;
+
+import io.github.cameldeck.DeckComponent;
+import io.github.cameldeck.simulator.DeckSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** A Camel context whose deck component points at a simulator. */
+final class Deck {
+
+    private Deck() {
+    }
+
+    static CamelContext context(DeckSimulator sim, int maxRetries) {
+        CamelContext context = new DefaultCamelContext();
+        DeckComponent component = context.getComponent("deck", DeckComponent.class);
+        component.getConfiguration().setApiKey(sim.apiKey());
+        component.getConfiguration().setBaseUrl(sim.baseUrl());
+        component.getConfiguration().setMaxRetries(maxRetries);
+        return context;
+    }
+}
