@@ -17,6 +17,7 @@ import io.github.cameldeck.client.DeckClient;
 import io.github.cameldeck.client.TaskRunQuery;
 import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.model.TaskRun;
+import io.github.cameldeck.model.TaskRunStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
@@ -65,6 +66,7 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
     private TaskRunEventFeed episodeFeed;
     private TaskRunHydrator hydrator;
     private Instant handOverUntil;
+    private Instant startedAt;
 
     public DeckTaskRunsConsumer(DeckEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -105,6 +107,7 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
         TaskRunQuery query = endpoint.getTaskRunQuery();
         watched = WatchedStatuses.of(query.statuses());
         Instant now = Instant.now();
+        startedAt = now;
         Instant lookbackStart = now.minusMillis(configuration.getLookback());
         hydrator = new TaskRunHydrator(client, query);
         backlog.clear();
@@ -155,11 +158,7 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
 
     /** Reads what to emit next: failed runs again, the catch-up, then the event log. */
     private void fill() {
-        List<RunCandidate> found;
-        synchronized (this) {
-            found = new ArrayList<>(retries);
-            retries.clear();
-        }
+        List<RunCandidate> found = new ArrayList<>();
         if (catchUp != null && !catchUp.isDone()) {
             for (TaskRun run : catchUp.nextPage()) {
                 String key = WatchedStatuses.terminalKey(run.getId(), run.getStatusValue());
@@ -182,6 +181,11 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
                 handOver.clear();
                 handOverUntil = null;
             }
+        }
+        // taken only now: when a read above fails, the failed runs wait for the next poll
+        synchronized (this) {
+            found.addAll(retries);
+            retries.clear();
         }
         // a failed run offered again may also come back from the event log's overlap: keep one per key
         Map<String, RunCandidate> unique = new LinkedHashMap<>();
@@ -221,7 +225,7 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
             Map<String, TaskRun> runs = hydrator.fetch(new ArrayList<>(pending.values()));
             for (Map.Entry<String, DeckEvent> entry : pending.entrySet()) {
                 TaskRun run = runs.get(entry.getValue().dataText("id"));
-                if (run != null && matchesRun(run)) {
+                if (run != null && matchesRun(run) && (terminal || isCurrentOrNew(entry.getValue(), run))) {
                     found.add(new RunCandidate(entry.getKey(), run, entry.getValue().getCreatedAt().toInstant()));
                 }
             }
@@ -233,6 +237,17 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
             feed.handledAll();
         }
         return found;
+    }
+
+    /**
+     * An episode that ended before this consumer started (the run has left the status since) is not emitted: nobody can
+     * act on it any more. Episodes seen while the consumer runs are emitted even when they are over by the time the run
+     * is fetched.
+     */
+    private boolean isCurrentOrNew(DeckEvent event, TaskRun run) {
+        boolean beforeStart = event.getCreatedAt().toInstant().isBefore(startedAt);
+        return !beforeStart || event.getType().equals("task_run." + run.getStatusValue())
+                || run.getStatus() == TaskRunStatus.fromValue(event.getType().substring("task_run.".length()));
     }
 
     /** The list filters Deck applies for the catch-up, applied here to an event's summary (where it has the field). */
