@@ -32,7 +32,8 @@ class RestartTest {
 
     private Process startConsumer(DeckSimulator sim, File repository, File output, int life) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-Dreliability.log.name=consumer-life-" + life,
+                "-cp", System.getProperty("java.class.path"),
                 ConsumerProcess.class.getName(), sim.baseUrl(), sim.apiKey(), repository.getPath(), output.getPath());
         builder.redirectErrorStream(true);
         builder.redirectOutput(dir.resolve("consumer-life-" + life + ".log").toFile());

@@ -1,0 +1,570 @@
+package io.github.cameldeck.springboot;
+
+import java.time.Duration;
+
+import io.github.cameldeck.DeckConfiguration;
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Runs Deck tasks, answers their interactions and consumes their runs.
+ * <p>
+ * Every option of the deck component, as {@code camel.component.deck.*} properties. Written in the shape of the
+ * configuration classes camel-spring-boot generates for its starters; durations are {@link Duration}s so that
+ * {@code 30s}, {@code 5m} and plain milliseconds all bind.
+ */
+@ConfigurationProperties(prefix = "camel.component.deck")
+public class DeckComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    // declared only so that the configuration processor documents the property inherited from the base class
+    /**
+     * Whether to enable auto configuration of the deck component. This is enabled by default.
+     */
+    private Boolean enabled;
+
+    /**
+     * The base URL of the Deck API; point it at the simulator or a proxy.
+     */
+    private String baseUrl = "https://api.deck.co/v2";
+
+    /**
+     * The options every deck endpoint starts from. The option is a io.github.cameldeck.DeckConfiguration type.
+     */
+    private DeckConfiguration configuration;
+
+    /**
+     * How often a call is retried after 429, 5xx or a network error, with exponential backoff (1s doubling, 30s cap,
+     * full jitter; Retry-After honoured). 400/401/403/404/409 are never retried. POSTs are retried with the same
+     * Idempotency-Key, so a retry never starts a second run.
+     */
+    private Integer maxRetries = 5;
+
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
+     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
+     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
+     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
+     * hook into the 3rd party component and make this possible for future releases. By default the consumer will use
+     * the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level
+     * and ignored.
+     */
+    private Boolean bridgeErrorHandler = false;
+
+    /**
+     * taskRuns: remembers what was emitted (one key per run and terminal status, one per interaction episode),
+     * written only after the exchange completed successfully. Use a persistent one (JDBC, Redis, Infinispan, file)
+     * so that a restart emits nothing twice. Default: in memory, the most recent 10000 keys. The option is a
+     * org.apache.camel.spi.IdempotentRepository type.
+     */
+    private IdempotentRepository idempotentRepository;
+
+    /**
+     * taskRuns: how long before its start the consumer looks for runs it has not emitted yet: on start it emits
+     * every run created within lookback that is in a watched status and not in the idempotentRepository. Must cover
+     * the longest task timeout and the longest downtime you want to catch up after (Deck keeps events 30 days).
+     */
+    private Duration lookback = Duration.ofHours(24);
+
+    /**
+     * taskRuns: the most exchanges one poll emits (0: no limit); the rest wait for the next poll.
+     */
+    private Integer maxMessagesPerPoll = 0;
+
+    /**
+     * runTask: the credential (cred_...) the agent logs in with. listTaskRuns and the taskRuns consumer: only runs
+     * with this credential.
+     */
+    private String credentialId;
+
+    /**
+     * The Idempotency-Key of every POST. Default: derived from the exchange id, so a retried or redelivered exchange
+     * never starts a second run.
+     */
+    private String idempotencyKey;
+
+    /**
+     * getTaskRun: the optional sections to include, comma-separated (input,storage,artifacts).
+     */
+    private String include;
+
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed
+     * then creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
+     */
+    private Boolean lazyStartProducer = false;
+
+    /**
+     * submitInteraction, getTaskRun, cancelTaskRun: the id of the task run (trun_...).
+     */
+    private String runId;
+
+    /**
+     * runTask: a live session (sess_...) to reuse.
+     */
+    private String sessionId;
+
+    /**
+     * runTask: the source (src_...) to run against. listTaskRuns and the taskRuns consumer: only runs on these
+     * sources, comma-separated.
+     */
+    private String sourceId;
+
+    /**
+     * runTask: the id of the task to run (task_...). listTaskRuns and the taskRuns consumer: only runs of this task.
+     */
+    private String taskId;
+
+    /**
+     * runTask, submitInteraction: return only when the run is terminal or needs a person (interaction_required,
+     * review_required), or waitTimeout passed. No thread is held while waiting.
+     */
+    private Boolean waitForCompletion = false;
+
+    /**
+     * How long waitForCompletion waits; then the run is returned as it is (not an error).
+     */
+    private Duration waitTimeout = Duration.ofMinutes(30);
+
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
+     * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
+     */
+    private Boolean autowiredEnabled = true;
+
+    /**
+     * The most connections to one host (Deck is one host, so this is usually maxTotalConnections).
+     */
+    private Integer connectionsPerRoute = 100;
+
+    /**
+     * How long to wait for a connection to Deck to be established.
+     */
+    private Duration connectTimeout = Duration.ofSeconds(10);
+
+    /**
+     * A camel-http HttpClientConfigurer that customises the Apache HttpClient 5 builder every deck endpoint of this
+     * component shares. The option is a org.apache.camel.component.http.HttpClientConfigurer type.
+     */
+    private HttpClientConfigurer httpClientConfigurer;
+
+    /**
+     * The most connections the shared pool keeps open.
+     */
+    private Integer maxTotalConnections = 100;
+
+    /**
+     * How long one HTTP call to Deck may take before it is abandoned (and retried).
+     */
+    private Duration requestTimeout = Duration.ofSeconds(60);
+
+    /**
+     * The backoff before the first retry; it doubles with each retry up to retryMaxDelay, and a random delay up to
+     * that value is taken (full jitter).
+     */
+    private Duration retryInitialDelay = Duration.ofSeconds(1);
+
+    /**
+     * The longest backoff between two retries, also the cap of a Retry-After header.
+     */
+    private Duration retryMaxDelay = Duration.ofSeconds(30);
+
+    /**
+     * The threads that run retries and waitForCompletion polls for every endpoint of this component; no thread is
+     * held while a call waits for its next attempt.
+     */
+    private Integer workerPoolSize = 10;
+
+    /**
+     * listTaskRuns and the taskRuns consumer: only runs of this agent (agt_...).
+     */
+    private String agentId;
+
+    /**
+     * listTaskRuns and the taskRuns consumer: only runs with these results, comma-separated.
+     */
+    private String outcome;
+
+    /**
+     * listTaskRuns and the taskRuns consumer: how many runs one request reads (1 to 100).
+     */
+    private Integer pageSize = 100;
+
+    /**
+     * listTaskRuns and the taskRuns consumer: the statuses to select, comma-separated (queued, running,
+     * interaction_required, review_required, canceling, completed, failed, canceled). The taskRuns consumer watches
+     * completed when not set; listTaskRuns lists every status when not set.
+     */
+    private String status;
+
+    /**
+     * listTaskRuns and the taskRuns consumer: only runs of this workflow (wflo_...).
+     */
+    private String workflowId;
+
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
+     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled = true;
+
+    /**
+     * The HTTP proxy host to reach Deck through.
+     */
+    private String proxyHost;
+
+    /**
+     * The HTTP proxy port.
+     */
+    private Integer proxyPort;
+
+    /**
+     * Allow a plain http baseUrl that is not a loopback address. The API key then travels in clear text; use only
+     * behind a trusted TLS-terminating proxy.
+     */
+    private Boolean allowInsecure = false;
+
+    /**
+     * The Deck secret API key (sk_live_...). Sent as a bearer token; never logged. When not set, the DECK_API_KEY
+     * environment variable is used.
+     */
+    private String apiKey;
+
+    /**
+     * TLS settings for the connection to Deck. The option is a org.apache.camel.support.jsse.SSLContextParameters
+     * type.
+     */
+    private SSLContextParameters sslContextParameters;
+
+    /**
+     * Use the global SSL context parameters.
+     */
+    private Boolean useGlobalSslContextParameters = false;
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public DeckConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(DeckConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public Duration getLookback() {
+        return lookback;
+    }
+
+    public void setLookback(Duration lookback) {
+        this.lookback = lookback;
+    }
+
+    public Integer getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(Integer maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public String getCredentialId() {
+        return credentialId;
+    }
+
+    public void setCredentialId(String credentialId) {
+        this.credentialId = credentialId;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public void setIdempotencyKey(String idempotencyKey) {
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    public String getInclude() {
+        return include;
+    }
+
+    public void setInclude(String include) {
+        this.include = include;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public String getRunId() {
+        return runId;
+    }
+
+    public void setRunId(String runId) {
+        this.runId = runId;
+    }
+
+    public String getSessionId() {
+        return sessionId;
+    }
+
+    public void setSessionId(String sessionId) {
+        this.sessionId = sessionId;
+    }
+
+    public String getSourceId() {
+        return sourceId;
+    }
+
+    public void setSourceId(String sourceId) {
+        this.sourceId = sourceId;
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    public void setTaskId(String taskId) {
+        this.taskId = taskId;
+    }
+
+    public Boolean getWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    public void setWaitForCompletion(Boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public Duration getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    public void setWaitTimeout(Duration waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Integer getConnectionsPerRoute() {
+        return connectionsPerRoute;
+    }
+
+    public void setConnectionsPerRoute(Integer connectionsPerRoute) {
+        this.connectionsPerRoute = connectionsPerRoute;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public Integer getMaxTotalConnections() {
+        return maxTotalConnections;
+    }
+
+    public void setMaxTotalConnections(Integer maxTotalConnections) {
+        this.maxTotalConnections = maxTotalConnections;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public Duration getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(Duration retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public Duration getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(Duration retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public Integer getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(Integer workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
+    }
+
+    public String getAgentId() {
+        return agentId;
+    }
+
+    public void setAgentId(String agentId) {
+        this.agentId = agentId;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(String outcome) {
+        this.outcome = outcome;
+    }
+
+    public Integer getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(Integer pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getWorkflowId() {
+        return workflowId;
+    }
+
+    public void setWorkflowId(String workflowId) {
+        this.workflowId = workflowId;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public Boolean getAllowInsecure() {
+        return allowInsecure;
+    }
+
+    public void setAllowInsecure(Boolean allowInsecure) {
+        this.allowInsecure = allowInsecure;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+}
