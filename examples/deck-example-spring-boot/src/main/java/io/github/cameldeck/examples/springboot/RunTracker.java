@@ -1,0 +1,242 @@
+package io.github.cameldeck.examples.springboot;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import io.github.cameldeck.model.DeckError;
+import io.github.cameldeck.model.Interaction;
+import io.github.cameldeck.model.InteractionField;
+import io.github.cameldeck.model.TaskRun;
+
+/**
+ * The bean {@code runs}: prints each run as it moves (started, asks for an answer, answered, completed or failed),
+ * collects what the demo needs for its summary, and wakes up {@link #awaitAllFinished(Duration)} once every run the
+ * demo started has finished. The routes call it with the run in the body; it never prints an answer, only the field it
+ * went to.
+ */
+public class RunTracker {
+
+    private static final String INTERACTION_REQUIRED = "interaction_required";
+    private static final int OUTPUT_WIDTH = 300;
+
+    private final PrintStream out;
+    private final long startNanos;
+    private final Map<String, String> taskNames;
+    private final int nameWidth;
+    private final int expected;
+    private final Predicate<TaskRun> canAnswer;
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+    private int startedCount;
+    private boolean allFinished;
+
+    /**
+     * @param out           where the progress lines go
+     * @param startNanos    {@link System#nanoTime()} when the demo started: lines show the time since
+     * @param taskNames     names to print for task ids (the task id is printed for the others)
+     * @param expectedRuns how many runs the demo starts
+     * @param canAnswer    whether the code book can answer a run
+     */
+    public RunTracker(PrintStream out, long startNanos, Map<String, String> taskNames, int expectedRuns,
+            Predicate<TaskRun> canAnswer) {
+        this.out = out;
+        this.startNanos = startNanos;
+        this.taskNames = Map.copyOf(taskNames);
+        this.nameWidth = DemoSummary.nameWidth(taskNames.values());
+        this.expected = expectedRuns;
+        this.canAnswer = canAnswer;
+    }
+
+    /** After runTask: the run Deck queued. */
+    public synchronized void started(TaskRun run) {
+        Run r = run(run);
+        r.startOrder = ++startedCount;
+        print("started", r, run.getId());
+        if (r.finished != null) {
+            printFinished(r); // it finished before its start was reported here
+        }
+        checkAllFinished();
+    }
+
+    /** runTask failed: Deck refused to run the task (it counts as done). */
+    public synchronized void refused(String taskId, Exception error) {
+        Run r = runs.computeIfAbsent("refused:" + taskId + ":" + (startedCount + 1), Run::new);
+        r.taskId = taskId;
+        r.taskName = taskNames.getOrDefault(taskId, taskId);
+        r.startOrder = ++startedCount;
+        r.refusal = error == null ? "refused" : error.getMessage();
+        print("refused", r, r.refusal);
+        checkAllFinished();
+    }
+
+    /**
+     * A run entered interaction_required: prints what the site asks for. The filter of the answering route: true for a
+     * run this demo started that still waits for an answer. The consumer also emits episodes that are over by the time
+     * it reads them (its catch-up of the last {@code lookback}: the run answered and finished since), and runs of other
+     * clients of the same Deck organization; those are left alone, and so are prompts the code book has no answer
+     * for (and no console to ask on): they wait for someone to answer them in Deck.
+     */
+    public synchronized boolean needsAnswer(TaskRun run) {
+        Run r = runs.get(run.getId());
+        if (r == null || r.startOrder == 0 || !INTERACTION_REQUIRED.equals(run.getStatusValue())) {
+            return false;
+        }
+        r.asked++;
+        Interaction interaction = run.getInteraction();
+        List<InteractionField> fields = interaction == null || interaction.getFields() == null
+                ? List.of()
+                : interaction.getFields();
+        r.pendingFields = fields.stream().map(InteractionField::getName).toList();
+        String what = interaction == null
+                ? "an answer"
+                : interaction.getType() + " \"" + interaction.getMessage() + "\"";
+        print("asks", r, what + " -> " + String.join(", ", r.pendingFields));
+        if (!canAnswer.test(run)) {
+            print("waits", r, "no answer known: set demo.answers." + run.getTaskId()
+                    + " or run the demo in a terminal to type it");
+            return false;
+        }
+        return true;
+    }
+
+    /** After submitInteraction: Deck took the answer. Prints the fields answered, never the values. */
+    public synchronized void answered(TaskRun run) {
+        Run r = run(run);
+        r.answered++;
+        print("answered", r, r.pendingFields.stream().map(f -> f + "=******").collect(Collectors.joining(", ")));
+    }
+
+    /** A run completed: its output is in the body. */
+    public synchronized void completed(TaskRun run) {
+        finished(run);
+    }
+
+    /** A run failed: its errors are in the body. */
+    public synchronized void failed(TaskRun run) {
+        finished(run);
+    }
+
+    private void finished(TaskRun run) {
+        Run r = run(run);
+        r.finishedEmissions++;
+        if (r.finished == null) {
+            r.finished = run;
+            if (r.startOrder > 0) {
+                printFinished(r);
+            }
+        } else {
+            print(run.getStatusValue(), r, "again: emitted " + r.finishedEmissions + " times");
+        }
+        checkAllFinished();
+    }
+
+    /** Whether every run the demo started has finished. */
+    public synchronized boolean allFinished() {
+        return allFinished;
+    }
+
+    /**
+     * Waits until every run the demo started has finished, or the timeout.
+     *
+     * @return whether they all finished
+     */
+    public synchronized boolean awaitAllFinished(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!allFinished) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    /** What happened to each run the demo started, in start order, and how long it took so far. */
+    public synchronized DemoSummary summary(Dsl dsl) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        List<DemoSummary.RunReport> reports = new ArrayList<>();
+        runs.values().stream().filter(r -> r.startOrder > 0)
+                .sorted((a, b) -> Integer.compare(a.startOrder, b.startOrder))
+                .forEach(r -> reports.add(r.report()));
+        return new DemoSummary(dsl, Math.max(expected, reports.size()), reports, allFinished, elapsed);
+    }
+
+    private void checkAllFinished() {
+        if (allFinished) {
+            return;
+        }
+        long finished = runs.values().stream()
+                .filter(r -> r.startOrder > 0 && (r.finished != null || r.refusal != null)).count();
+        if (startedCount >= expected && finished >= expected) {
+            allFinished = true;
+            notifyAll();
+        }
+    }
+
+    private void printFinished(Run r) {
+        TaskRun run = r.finished;
+        if (DemoSummary.COMPLETED.equals(run.getStatusValue())) {
+            Long ms = run.getRuntimeMs();
+            String ran = ms == null ? "" : String.format("ran %.1f s: ", ms / 1000.0);
+            print("completed", r, ran + DemoSummary.abbreviate(DemoSummary.json(run.getOutput()), OUTPUT_WIDTH));
+        } else {
+            print(run.getStatusValue(), r, DemoSummary.describe(firstError(run)));
+        }
+    }
+
+    private Run run(TaskRun run) {
+        Run r = runs.computeIfAbsent(run.getId(), Run::new);
+        if (r.taskId == null) {
+            r.taskId = run.getTaskId();
+            r.taskName = taskNames.getOrDefault(run.getTaskId(), run.getTaskId());
+        }
+        return r;
+    }
+
+    private void print(String event, Run r, String detail) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        out.printf("%6.2fs  %-10s %-" + nameWidth + "s %s%n", seconds, event, r.taskName, detail);
+    }
+
+    static DeckError firstError(TaskRun run) {
+        return run.getErrors() == null || run.getErrors().isEmpty() ? null : run.getErrors().get(0);
+    }
+
+    private static final class Run {
+        final String id;
+        String taskId;
+        String taskName;
+        int startOrder;
+        int asked;
+        int answered;
+        List<String> pendingFields = List.of();
+        TaskRun finished;
+        int finishedEmissions;
+        String refusal;
+
+        Run(String id) {
+            this.id = id;
+        }
+
+        DemoSummary.RunReport report() {
+            if (refusal != null) {
+                return new DemoSummary.RunReport(null, taskId, taskName, DemoSummary.REFUSED, null, null, null,
+                        refusal, 0, 0, 0);
+            }
+            DeckError error = finished == null ? null : firstError(finished);
+            return new DemoSummary.RunReport(id, taskId, taskName,
+                    finished == null ? null : finished.getStatusValue(),
+                    finished == null ? null : finished.getOutput(),
+                    error == null ? null : error.getType(),
+                    error == null ? null : error.getCode(),
+                    error == null ? null : error.getMessage(),
+                    asked, answered, finishedEmissions);
+        }
+    }
+}
