@@ -71,8 +71,14 @@ class RestartTest {
         int emittedBeforeLastLife = 0;
         try {
             for (int kill = 0; kill < kills; kill++) {
+                int before = lines(output);
                 Process consumer = startConsumer(sim, repository, output, ++lives);
-                Thread.sleep(1500 + random.nextInt(2500));
+                // kill mid-stream: once this life has emitted something, at a random moment soon after
+                long ready = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (lines(output) == before && System.nanoTime() < ready) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(random.nextInt(1500));
                 consumer.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
                 assertThat(consumer.waitFor(10, TimeUnit.SECONDS)).isTrue();
             }
@@ -109,6 +115,10 @@ class RestartTest {
         assertThat(emittedBeforeLastLife).as("the killed lives did work").isGreaterThan(0);
         assertThat(lost).as("lost").isZero();
         assertThat(doubled).as("at most the one exchange in flight at each kill").isLessThanOrEqualTo(kills);
+    }
+
+    private static int lines(File output) throws Exception {
+        return output.exists() ? Files.readAllLines(output.toPath()).size() : 0;
     }
 
     private static Set<String> distinct(File output) throws Exception {
