@@ -136,24 +136,37 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
         inFlight.clear();
     }
 
+    /**
+     * Emits what is waiting, else what the next read finds. While the start-up catch-up lasts, one poll goes on page by
+     * page (one page in memory at a time) until the catch-up is done or maxMessagesPerPoll is reached, so a backlog
+     * drains at the rate Deck serves pages rather than one page per {@code delay}.
+     */
     @Override
     protected int poll() throws Exception {
         LOG.trace("Polling; {} runs wait from the last poll", backlog.size());
-        if (backlog.isEmpty()) {
-            fill();
-        }
         int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
-        Queue<Object> exchanges = new ArrayDeque<>();
-        while (!backlog.isEmpty() && exchanges.size() < limit) {
-            RunCandidate candidate = backlog.poll();
-            if (!alreadyEmitted(candidate.key())) {
-                exchanges.add(createExchange(candidate));
+        int emitted = 0;
+        boolean catchingUp;
+        do {
+            catchingUp = catchUp != null && !catchUp.isDone();
+            if (backlog.isEmpty()) {
+                fill();
             }
-        }
+            Queue<Object> exchanges = new ArrayDeque<>();
+            while (!backlog.isEmpty() && emitted + exchanges.size() < limit) {
+                RunCandidate candidate = backlog.poll();
+                if (!alreadyEmitted(candidate.key())) {
+                    exchanges.add(createExchange(candidate));
+                }
+            }
+            if (!exchanges.isEmpty()) {
+                emitted += processBatch(exchanges);
+            }
+        } while (catchingUp && backlog.isEmpty() && emitted < limit && isRunAllowed() && !isSuspendingOrSuspended());
         if (!backlog.isEmpty()) {
             LOG.debug("{} runs wait for the next poll (maxMessagesPerPoll={})", backlog.size(), maxMessagesPerPoll);
         }
-        return exchanges.isEmpty() ? 0 : processBatch(exchanges);
+        return emitted;
     }
 
     /** Reads what to emit next: failed runs again, the catch-up, then the event log. */
@@ -198,28 +211,22 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private List<RunCandidate> readFeed(TaskRunEventFeed feed, boolean terminal) {
+        TaskRunEventFeed.Read read = feed.read(event -> {
+            String key = keyOf(event, terminal);
+            return key != null && !alreadyEmitted(key) && matchesSummary(event);
+        });
         Map<String, DeckEvent> pending = new LinkedHashMap<>();
-        Instant newest = null;
-        for (DeckEvent event : feed.read()) {
-            String runId = event.dataText("id");
-            String status = event.getType().startsWith("task_run.")
-                    ? event.getType().substring("task_run.".length())
-                    : null;
-            if (runId == null || status == null || event.getCreatedAt() == null) {
-                continue;
-            }
+        Instant newest = read.newest();
+        boolean capped = false;
+        for (DeckEvent event : read.wanted()) {
             if (pending.size() >= MAX_EVENTS_PER_FILL) {
+                // the rest is read again from here on the next poll
+                newest = event.getCreatedAt().toInstant();
+                capped = true;
                 break;
             }
-            newest = event.getCreatedAt().toInstant();
-            String key = terminal
-                    ? WatchedStatuses.terminalKey(runId, status)
-                    : WatchedStatuses.episodeKey(runId, status, event.getId());
-            if (!alreadyEmitted(key) && matchesSummary(event)) {
-                pending.put(key, event);
-            }
+            pending.put(keyOf(event, terminal), event);
         }
-        boolean capped = pending.size() >= MAX_EVENTS_PER_FILL;
         List<RunCandidate> found = new ArrayList<>();
         if (!pending.isEmpty()) {
             Map<String, TaskRun> runs = hydrator.fetch(new ArrayList<>(pending.values()));
@@ -237,6 +244,19 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
             feed.handledAll();
         }
         return found;
+    }
+
+    /** The key that records the event's entry into its status, or null for an event that is not a usable run event. */
+    private static String keyOf(DeckEvent event, boolean terminal) {
+        String runId = event.dataText("id");
+        String type = event.getType();
+        if (runId == null || type == null || !type.startsWith("task_run.") || event.getCreatedAt() == null) {
+            return null;
+        }
+        String status = type.substring("task_run.".length());
+        return terminal
+                ? WatchedStatuses.terminalKey(runId, status)
+                : WatchedStatuses.episodeKey(runId, status, event.getId());
     }
 
     /**

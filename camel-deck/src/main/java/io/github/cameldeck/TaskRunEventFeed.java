@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 import io.github.cameldeck.client.DeckClient;
 import io.github.cameldeck.client.EventPage;
@@ -33,28 +34,42 @@ final class TaskRunEventFeed {
         this.pageSize = pageSize;
     }
 
+    /** What one read found: the wanted events, oldest first, and the time of the newest event read. */
+    record Read(List<DeckEvent> wanted, Instant newest) {
+    }
+
     /**
-     * Every event since the watermark, oldest first. Deck's clock at the first page (its Date header) is remembered:
-     * every event older than that was in this read, so the next one can start there (less the overlap) even when
-     * nothing happened, and an idle poll reads an empty page.
+     * Every event since the watermark that {@code wanted} accepts, oldest first; the others (already emitted, filtered
+     * out) are dropped page by page, so a read after a burst holds only what is still to do. Deck's clock at the first
+     * page (its Date header) is remembered: every event older than that was in this read, so the next one can start
+     * there (less the overlap) even when nothing happened, and an idle poll reads an empty page.
      */
-    List<DeckEvent> read() {
+    Read read(Predicate<DeckEvent> wanted) {
         List<DeckEvent> events = new ArrayList<>();
         String cursor = null;
         Instant serverTime = null;
+        Instant newest = null;
         do {
             EventPage page = Futures.await(client.listEvents(types, readFrom, pageSize, cursor));
             if (serverTime == null) {
                 serverTime = page.serverTime();
             }
-            events.addAll(page.data());
+            for (DeckEvent event : page.data()) {
+                if (event.getCreatedAt() != null) {
+                    Instant at = event.getCreatedAt().toInstant();
+                    newest = newest == null || at.isAfter(newest) ? at : newest;
+                }
+                if (wanted.test(event)) {
+                    events.add(event);
+                }
+            }
             cursor = page.hasMore() ? page.nextCursor() : null;
         } while (cursor != null);
         lastReadServerTime = serverTime;
         events.sort(Comparator
                 .comparing((DeckEvent e) -> e.getCreatedAt() != null ? e.getCreatedAt().toInstant() : Instant.MIN)
                 .thenComparing(e -> e.getId() != null ? e.getId() : ""));
-        return events;
+        return new Read(events, newest);
     }
 
     /** Moves the watermark to the time of the newest event handled (never backwards). */

@@ -83,10 +83,20 @@ class TaskRunsConsumerPollingOptionsTest {
     }
 
     @Test
-    void withoutGreedyOnePagePerPoll() throws Exception {
+    void theCatchUpDrainsPageByPageInOnePollWithoutGreedy() throws Exception {
         finishedRuns(10);
 
-        consume("deck:taskRuns?pageSize=5&initialDelay=0&delay=60000");
+        consume("deck:taskRuns?pageSize=3&initialDelay=0&delay=60000");
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> received.size() == 10);
+        assertThat(received).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void maxMessagesPerPollBoundsAPoll() throws Exception {
+        finishedRuns(10);
+
+        consume("deck:taskRuns?pageSize=3&maxMessagesPerPoll=5&initialDelay=0&delay=60000");
 
         await().atMost(5, TimeUnit.SECONDS).until(() -> received.size() == 5);
         Thread.sleep(1000);
