@@ -10,8 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldeck.DeckApiException;
 import io.github.cameldeck.model.DeckEvent;
@@ -180,28 +183,50 @@ public final class DeckClient {
     }
 
     private <T> ListBody<T> readList(DeckRequest request, DeckResponse response, Class<T> type) {
-        JsonNode json;
-        try {
-            json = DeckJson.mapper().readTree(response.body());
+        // one streaming pass: each item is read straight into its type (no intermediate tree)
+        List<T> items = null;
+        String nextCursor = null;
+        Boolean hasMore = null;
+        String requestId = null;
+        ObjectReader reader = DeckJson.mapper().readerFor(type);
+        try (JsonParser parser = DeckJson.mapper().createParser(response.body())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new UnreadableAnswerException(errorReader, request, response, null);
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "data" -> {
+                        if (value != JsonToken.START_ARRAY) {
+                            throw new UnreadableAnswerException(errorReader, request, response, null);
+                        }
+                        items = new ArrayList<>();
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            items.add(reader.readValue(parser));
+                        }
+                    }
+                    case "next_cursor" -> nextCursor = value == JsonToken.VALUE_NULL
+                            ? null
+                            : parser.getValueAsString();
+                    case "has_more" -> hasMore = value.isBoolean() ? parser.getBooleanValue() : null;
+                    case "request_id" -> requestId = value == JsonToken.VALUE_NULL
+                            ? null
+                            : parser.getValueAsString();
+                    default -> parser.skipChildren();
+                }
+            }
         } catch (IOException e) {
             throw new UnreadableAnswerException(errorReader, request, response, e);
         }
-        if (json == null || !json.isObject() || !json.has("data") || !json.get("data").isArray()) {
+        if (items == null) {
             throw new UnreadableAnswerException(errorReader, request, response, null);
         }
-        List<T> items = new ArrayList<>(json.get("data").size());
-        try {
-            for (JsonNode item : json.get("data")) {
-                items.add(DeckJson.mapper().treeToValue(item, type));
-            }
-        } catch (JsonProcessingException e) {
-            throw new UnreadableAnswerException(errorReader, request, response, e);
+        if (nextCursor != null && nextCursor.isEmpty()) {
+            nextCursor = null;
         }
-        JsonNode next = json.get("next_cursor");
-        String nextCursor = next != null && !next.isNull() && !next.asText().isEmpty() ? next.asText() : null;
-        boolean hasMore = json.path("has_more").asBoolean(nextCursor != null);
-        String requestId = json.hasNonNull("request_id") ? json.get("request_id").asText() : null;
-        return new ListBody<>(items, hasMore && nextCursor != null, nextCursor, requestId);
+        boolean more = hasMore != null ? hasMore : nextCursor != null;
+        return new ListBody<>(items, more && nextCursor != null, nextCursor, requestId);
     }
 
     private static byte[] write(JsonNode body) {
