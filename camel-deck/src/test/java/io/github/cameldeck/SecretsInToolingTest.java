@@ -137,7 +137,8 @@ class SecretsInToolingTest {
     private String devConsoles() {
         DevConsoleRegistry registry = context.getCamelContextExtension().getContextPlugin(DevConsoleRegistry.class);
         StringBuilder sb = new StringBuilder();
-        registry.stream().forEach(console -> {
+        // a heap dump console (Camel 4.22) writes a file: it prints nothing this test could read
+        registry.stream().filter(console -> !console.getId().contains("heap")).forEach(console -> {
             for (DevConsole.MediaType type : DevConsole.MediaType.values()) {
                 if (console.supportMediaType(type)) {
                     try {
