@@ -1,5 +1,6 @@
 package io.github.cameldeck.examples.main;
 
+import io.github.cameldeck.examples.support.CodeBook;
 import org.apache.camel.builder.RouteBuilder;
 
 /**

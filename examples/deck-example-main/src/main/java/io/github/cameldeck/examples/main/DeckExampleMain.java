@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.github.cameldeck.examples.support.CodeBook;
+import io.github.cameldeck.examples.support.DemoSummary;
 import io.github.cameldeck.simulator.DeckSimulator;
 import io.github.cameldeck.simulator.DemoData;
 import org.apache.camel.Exchange;

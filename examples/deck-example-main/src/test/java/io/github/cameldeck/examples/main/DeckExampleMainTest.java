@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.github.cameldeck.examples.main.DemoSummary.RunReport;
+import io.github.cameldeck.examples.support.DemoSummary;
+import io.github.cameldeck.examples.support.DemoSummary.RunReport;
 import io.github.cameldeck.simulator.DeckSimulator;
 import io.github.cameldeck.simulator.DemoData;
 import io.github.cameldeck.simulator.TaskRunState;
@@ -44,7 +45,7 @@ class DeckExampleMainTest {
 
         // it stopped by itself because every run finished, each delivered once
         assertThat(summary.allFinished()).as(text).isTrue();
-        assertThat(summary.dsl()).isEqualTo(dsl);
+        assertThat(summary.dsl()).isEqualTo(dsl.toString());
         assertThat(summary.runs()).hasSize(5);
         assertThat(summary.runs()).extracting(RunReport::runId).doesNotHaveDuplicates();
         assertThat(summary.runs()).allSatisfy(run -> assertThat(run.finishedEmissions()).as(run.taskName()).isOne());

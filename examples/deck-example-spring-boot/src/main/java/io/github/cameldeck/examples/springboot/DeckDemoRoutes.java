@@ -1,5 +1,6 @@
 package io.github.cameldeck.examples.springboot;
 
+import io.github.cameldeck.examples.support.CodeBook;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;

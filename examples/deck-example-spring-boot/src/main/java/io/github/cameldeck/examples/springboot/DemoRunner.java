@@ -2,6 +2,7 @@ package io.github.cameldeck.examples.springboot;
 
 import java.time.Duration;
 
+import io.github.cameldeck.examples.support.DemoSummary;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;

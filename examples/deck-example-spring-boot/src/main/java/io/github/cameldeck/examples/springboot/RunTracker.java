@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import io.github.cameldeck.examples.support.DemoSummary;
 import io.github.cameldeck.model.DeckError;
 import io.github.cameldeck.model.Interaction;
 import io.github.cameldeck.model.InteractionField;
@@ -164,7 +165,7 @@ public class RunTracker {
         runs.values().stream().filter(r -> r.startOrder > 0)
                 .sorted((a, b) -> Integer.compare(a.startOrder, b.startOrder))
                 .forEach(r -> reports.add(r.report()));
-        return new DemoSummary(dsl, Math.max(expected, reports.size()), reports, allFinished, elapsed);
+        return new DemoSummary(dsl.toString(), Math.max(expected, reports.size()), reports, allFinished, elapsed);
     }
 
     private void checkAllFinished() {

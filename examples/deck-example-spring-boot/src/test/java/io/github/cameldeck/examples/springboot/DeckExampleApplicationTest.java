@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cameldeck.examples.springboot.DemoSummary.RunReport;
+import io.github.cameldeck.examples.support.DemoSummary;
+import io.github.cameldeck.examples.support.DemoSummary.RunReport;
 import io.github.cameldeck.simulator.DeckSimulator;
 import io.github.cameldeck.simulator.DemoData;
 import io.github.cameldeck.simulator.TaskRunState;
@@ -63,7 +64,7 @@ class DeckExampleApplicationTest {
         // it ended because every run finished, each delivered once
         assertThat(summary.allFinished()).as(text).isTrue();
         assertThat(demo.getExitCode()).isZero();
-        assertThat(summary.dsl()).isEqualTo(expectedDsl());
+        assertThat(summary.dsl()).isEqualTo(expectedDsl().toString());
         assertThat(summary.runs()).hasSize(5);
         assertThat(summary.runs()).extracting(RunReport::runId).doesNotHaveDuplicates();
         assertThat(summary.runs()).allSatisfy(run -> assertThat(run.finishedEmissions()).as(run.taskName()).isOne());

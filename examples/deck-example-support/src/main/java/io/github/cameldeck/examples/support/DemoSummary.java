@@ -1,4 +1,4 @@
-package io.github.cameldeck.examples.main;
+package io.github.cameldeck.examples.support;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -12,12 +12,12 @@ import io.github.cameldeck.model.DeckError;
 /**
  * What the demo did: one report per run it started, whether all of them finished, and how long it took.
  */
-public record DemoSummary(Dsl dsl, int expectedRuns, List<RunReport> runs, boolean allFinished, Duration elapsed) {
+public record DemoSummary(String dsl, int expectedRuns, List<RunReport> runs, boolean allFinished, Duration elapsed) {
 
-    static final String COMPLETED = "completed";
-    static final String FAILED = "failed";
+    public static final String COMPLETED = "completed";
+    public static final String FAILED = "failed";
     /** Deck refused to start the run (runTask failed). */
-    static final String REFUSED = "refused";
+    public static final String REFUSED = "refused";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int OUTPUT_WIDTH = 72;
@@ -89,11 +89,11 @@ public record DemoSummary(Dsl dsl, int expectedRuns, List<RunReport> runs, boole
     }
 
     /** The width of the task column: the longest name, or a task id's when names are unknown. */
-    static int nameWidth(Collection<String> names) {
+    public static int nameWidth(Collection<String> names) {
         return names.stream().mapToInt(String::length).max().orElse(TASK_ID_LENGTH);
     }
 
-    static String describe(DeckError error) {
+    public static String describe(DeckError error) {
         if (error == null) {
             return "";
         }
@@ -102,7 +102,7 @@ public record DemoSummary(Dsl dsl, int expectedRuns, List<RunReport> runs, boole
                 : error.getType() + "/" + error.getCode() + ": " + error.getMessage();
     }
 
-    static String json(Object value) {
+    public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -110,7 +110,7 @@ public record DemoSummary(Dsl dsl, int expectedRuns, List<RunReport> runs, boole
         }
     }
 
-    static String abbreviate(String text, int width) {
+    public static String abbreviate(String text, int width) {
         return text.length() <= width ? text : text.substring(0, width - 3) + "...";
     }
 }

@@ -1,4 +1,4 @@
-package io.github.cameldeck.examples.springboot;
+package io.github.cameldeck.examples.support;
 
 import java.io.Console;
 import java.util.Arrays;
@@ -25,7 +25,7 @@ public class CodeBook {
     private final Function<String, Optional<String>> properties;
     private final Map<String, Integer> answersGiven = new HashMap<>();
 
-    /** @param properties looks up a property (the demo gives Spring's {@code Environment}) */
+    /** @param properties looks up a property (Camel's property placeholders, or Spring's Environment) */
     public CodeBook(Function<String, Optional<String>> properties) {
         this.properties = properties;
     }
