@@ -1,6 +1,7 @@
 package io.github.cameldeck.examples.main;
 
 import io.github.cameldeck.examples.support.CodeBook;
+import io.github.cameldeck.examples.support.RunTracker;
 import org.apache.camel.builder.RouteBuilder;
 
 /**

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import io.github.cameldeck.examples.support.CodeBook;
 import io.github.cameldeck.examples.support.DemoSummary;
+import io.github.cameldeck.examples.support.RunTracker;
 import io.github.cameldeck.simulator.DeckSimulator;
 import io.github.cameldeck.simulator.DemoData;
 import org.apache.camel.Exchange;
@@ -147,7 +148,7 @@ public final class DeckExampleMain {
             }
             throw new IllegalStateException("The demo could not start: " + cause.getMessage(), e);
         }
-        return runs.summary(dsl, Duration.ofNanos(System.nanoTime() - start));
+        return runs.summary(dsl.toString(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     static List<String> taskIds(String value) {

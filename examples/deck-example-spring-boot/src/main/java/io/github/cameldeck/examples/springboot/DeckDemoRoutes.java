@@ -1,6 +1,7 @@
 package io.github.cameldeck.examples.springboot;
 
 import io.github.cameldeck.examples.support.CodeBook;
+import io.github.cameldeck.examples.support.RunTracker;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;

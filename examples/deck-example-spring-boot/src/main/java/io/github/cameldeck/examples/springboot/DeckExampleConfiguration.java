@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.cameldeck.examples.support.CodeBook;
+import io.github.cameldeck.examples.support.RunTracker;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
@@ -38,7 +39,9 @@ public class DeckExampleConfiguration {
         for (String id : taskIds) {
             names.put(id, environment.getProperty("demo.task-names." + id, id));
         }
-        return new RunTracker(System.out, System.nanoTime(), names, taskIds.size(), codeBook::canAnswer);
+        int expected = taskIds.size();
+        return new RunTracker(System.out, System.nanoTime(), names, () -> expected, () -> {
+        }, codeBook::canAnswer);
     }
 
     /**

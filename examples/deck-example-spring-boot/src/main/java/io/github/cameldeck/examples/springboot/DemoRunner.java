@@ -3,6 +3,7 @@ package io.github.cameldeck.examples.springboot;
 import java.time.Duration;
 
 import io.github.cameldeck.examples.support.DemoSummary;
+import io.github.cameldeck.examples.support.RunTracker;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -37,7 +38,7 @@ public class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         Duration timeout = environment.getProperty("demo.timeout", Duration.class, Duration.ofMinutes(5));
         runs.awaitAllFinished(timeout);
-        summary = runs.summary(Dsl.of(environment));
+        summary = runs.summary(Dsl.of(environment).toString());
         summary.print(System.out);
         exitCode = summary.allFinished() && summary.count(DemoSummary.REFUSED) == 0 ? 0 : 1;
     }

@@ -1,4 +1,4 @@
-package io.github.cameldeck.examples.main;
+package io.github.cameldeck.examples.support;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -10,7 +10,6 @@ import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import io.github.cameldeck.examples.support.DemoSummary;
 import io.github.cameldeck.model.DeckError;
 import io.github.cameldeck.model.Interaction;
 import io.github.cameldeck.model.InteractionField;
@@ -19,7 +18,7 @@ import io.github.cameldeck.model.TaskRun;
 /**
  * The bean {@code runs}: prints each run as it moves (started, asks for an answer, answered, completed or failed),
  * collects what the demo needs for its summary, and calls {@code onAllFinished} once every run the demo started has
- * finished. The routes call it with the run in the body; it never prints an answer, only the field it went to.
+ * finished (and wakes up {@link #awaitAllFinished(Duration)}). The routes call it with the run in the body; it never prints an answer, only the field it went to.
  */
 public class RunTracker {
 
@@ -145,13 +144,35 @@ public class RunTracker {
         return allFinished;
     }
 
+    /**
+     * Waits until every run the demo started has finished, or the timeout.
+     *
+     * @return whether they all finished
+     */
+    public synchronized boolean awaitAllFinished(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!allFinished) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    /** What happened to each run the demo started, in start order, and how long it took so far. */
+    public synchronized DemoSummary summary(String dsl) {
+        return summary(dsl, Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
     /** What happened to each run the demo started, in start order. */
-    public synchronized DemoSummary summary(Dsl dsl, Duration elapsed) {
+    public synchronized DemoSummary summary(String dsl, Duration elapsed) {
         List<DemoSummary.RunReport> reports = new ArrayList<>();
         runs.values().stream().filter(r -> r.startOrder > 0)
                 .sorted((a, b) -> Integer.compare(a.startOrder, b.startOrder))
                 .forEach(r -> reports.add(r.report()));
-        return new DemoSummary(dsl.toString(), Math.max(expected, reports.size()), reports, allFinished, elapsed);
+        return new DemoSummary(dsl, Math.max(expected, reports.size()), reports, allFinished, elapsed);
     }
 
     private void checkAllFinished() {
@@ -165,6 +186,7 @@ public class RunTracker {
                 .filter(r -> r.startOrder > 0 && (r.finished != null || r.refusal != null)).count();
         if (startedCount >= expected && finished >= expected) {
             allFinished = true;
+            notifyAll();
             onAllFinished.run();
         }
     }
