@@ -99,6 +99,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
         case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "workerpoolsize":
         case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         case "workflowid":
@@ -179,6 +181,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "waitForCompletion": return boolean.class;
         case "waittimeout":
         case "waitTimeout": return long.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         case "workerpoolsize":
         case "workerPoolSize": return int.class;
         case "workflowid":
@@ -260,6 +264,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
         case "waittimeout":
         case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
         case "workflowid":

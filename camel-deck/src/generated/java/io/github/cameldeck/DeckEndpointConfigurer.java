@@ -29,6 +29,10 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowInsecure": target.getConfiguration().setAllowInsecure(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "autoregister":
+        case "autoRegister": target.getEventsConfiguration().setAutoRegister(property(camelContext, boolean.class, value)); return true;
+        case "autounregister":
+        case "autoUnregister": target.getEventsConfiguration().setAutoUnregister(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -39,15 +43,23 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "catchupinterval":
+        case "catchUpInterval": target.getEventsConfiguration().setCatchUpInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "concurrentconsumers":
+        case "concurrentConsumers": target.getEventsConfiguration().setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "credentialid":
         case "credentialId": target.getConfiguration().setCredentialId(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "destinationname":
+        case "destinationName": target.getEventsConfiguration().setDestinationName(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "fetchrun":
+        case "fetchRun": target.getEventsConfiguration().setFetchRun(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "idempotencykey":
         case "idempotencyKey": target.getConfiguration().setIdempotencyKey(property(camelContext, java.lang.String.class, value)); return true;
@@ -61,13 +73,19 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lookback": target.getConfiguration().setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxpendingevents":
+        case "maxPendingEvents": target.getEventsConfiguration().setMaxPendingEvents(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "offsetrepository":
+        case "offsetRepository": target.getEventsConfiguration().setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "outcome": target.getConfiguration().setOutcome(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "publicurl":
+        case "publicUrl": target.getEventsConfiguration().setPublicUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
@@ -89,6 +107,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sessionid":
         case "sessionId": target.getConfiguration().setSessionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "signaturetolerance":
+        case "signatureTolerance": target.getEventsConfiguration().setSignatureTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sourceid":
         case "sourceId": target.getConfiguration().setSourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
@@ -98,12 +118,17 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "taskId": target.getConfiguration().setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "types": target.getEventsConfiguration().setTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
         case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "webhookpath":
+        case "webhookPath": target.getEventsConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "workflowid":
         case "workflowId": target.getConfiguration().setWorkflowId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -119,6 +144,10 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowInsecure": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "autoregister":
+        case "autoRegister": return boolean.class;
+        case "autounregister":
+        case "autoUnregister": return boolean.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -129,15 +158,23 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "catchupinterval":
+        case "catchUpInterval": return long.class;
+        case "concurrentconsumers":
+        case "concurrentConsumers": return int.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "credentialid":
         case "credentialId": return java.lang.String.class;
         case "delay": return long.class;
+        case "destinationname":
+        case "destinationName": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "fetchrun":
+        case "fetchRun": return boolean.class;
         case "greedy": return boolean.class;
         case "idempotencykey":
         case "idempotencyKey": return java.lang.String.class;
@@ -151,13 +188,19 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lookback": return long.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxpendingevents":
+        case "maxPendingEvents": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "offsetrepository":
+        case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
         case "outcome": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "publicurl":
+        case "publicUrl": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
@@ -179,6 +222,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sessionid":
         case "sessionId": return java.lang.String.class;
+        case "signaturetolerance":
+        case "signatureTolerance": return long.class;
         case "sourceid":
         case "sourceId": return java.lang.String.class;
         case "startscheduler":
@@ -188,12 +233,17 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "taskId": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "types": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
         case "waittimeout":
         case "waitTimeout": return long.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         case "workflowid":
         case "workflowId": return java.lang.String.class;
         default: return null;
@@ -210,6 +260,10 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowInsecure": return target.getConfiguration().isAllowInsecure();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "autoregister":
+        case "autoRegister": return target.getEventsConfiguration().isAutoRegister();
+        case "autounregister":
+        case "autoUnregister": return target.getEventsConfiguration().isAutoUnregister();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -220,15 +274,23 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "catchupinterval":
+        case "catchUpInterval": return target.getEventsConfiguration().getCatchUpInterval();
+        case "concurrentconsumers":
+        case "concurrentConsumers": return target.getEventsConfiguration().getConcurrentConsumers();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "credentialid":
         case "credentialId": return target.getConfiguration().getCredentialId();
         case "delay": return target.getDelay();
+        case "destinationname":
+        case "destinationName": return target.getEventsConfiguration().getDestinationName();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "fetchrun":
+        case "fetchRun": return target.getEventsConfiguration().isFetchRun();
         case "greedy": return target.isGreedy();
         case "idempotencykey":
         case "idempotencyKey": return target.getConfiguration().getIdempotencyKey();
@@ -242,13 +304,19 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lookback": return target.getConfiguration().getLookback();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maxpendingevents":
+        case "maxPendingEvents": return target.getEventsConfiguration().getMaxPendingEvents();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "offsetrepository":
+        case "offsetRepository": return target.getEventsConfiguration().getOffsetRepository();
         case "outcome": return target.getConfiguration().getOutcome();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "publicurl":
+        case "publicUrl": return target.getEventsConfiguration().getPublicUrl();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
@@ -270,6 +338,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sessionid":
         case "sessionId": return target.getConfiguration().getSessionId();
+        case "signaturetolerance":
+        case "signatureTolerance": return target.getEventsConfiguration().getSignatureTolerance();
         case "sourceid":
         case "sourceId": return target.getConfiguration().getSourceId();
         case "startscheduler":
@@ -279,12 +349,17 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "taskId": return target.getConfiguration().getTaskId();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "types": return target.getEventsConfiguration().getTypes();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
         case "waittimeout":
         case "waitTimeout": return target.getConfiguration().getWaitTimeout();
+        case "webhookpath":
+        case "webhookPath": return target.getEventsConfiguration().getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         case "workflowid":
         case "workflowId": return target.getConfiguration().getWorkflowId();
         default: return null;
@@ -294,6 +369,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "offsetrepository":
+        case "offsetRepository": return java.lang.String.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
         default: return null;

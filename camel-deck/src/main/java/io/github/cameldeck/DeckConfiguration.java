@@ -19,6 +19,11 @@ public class DeckConfiguration implements Cloneable {
     @Metadata(required = true)
     private String apiKey;
 
+    @UriParam(label = "security", secret = true, description = "events: the signing secret(s) of Deck's webhook destination (whsec_...), "
+            + "comma-separated during a rotation (Deck keeps the old secret valid for 24 hours). Every delivery must carry a "
+            + "signature made with one of them. Never logged.")
+    private String webhookSecret;
+
     @UriParam(label = "common", defaultValue = DEFAULT_BASE_URL, description = "The base URL of the Deck API; point it at the simulator or a proxy.")
     private String baseUrl = DEFAULT_BASE_URL;
 
@@ -90,17 +95,18 @@ public class DeckConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "30m", javaType = "java.time.Duration", description = "How long waitForCompletion waits; then the run is returned as it is (not an error).")
     private long waitTimeout = 30 * 60_000L;
 
-    @UriParam(label = "producer", enums = "input,storage,artifacts", description = "getTaskRun: the optional sections to include, comma-separated (input,storage,artifacts).")
+    @UriParam(label = "common", enums = "input,storage,artifacts", description = "getTaskRun, and events with fetchRun: the optional sections to include, comma-separated (input,storage,artifacts).")
     private String include;
 
-    @UriParam(label = "consumer", defaultValue = "24h", javaType = "java.time.Duration", description = "taskRuns: how long before its start the consumer looks for runs it has not emitted yet: on start "
+    @UriParam(label = "consumer", defaultValue = "24h", javaType = "java.time.Duration", description = "taskRuns and events: how long before its start the consumer looks for what it has not emitted yet: on start "
             + "it emits every run created within lookback that is in a watched status and not in the "
-            + "idempotentRepository. Must cover the longest task timeout and the longest downtime you want "
+            + "idempotentRepository (events: every event of the watched types, unless the offsetRepository knows where it "
+            + "stopped). Must cover the longest task timeout and the longest downtime you want "
             + "to catch up after (Deck keeps events 30 days).")
     private long lookback = 24 * 60 * 60_000L;
 
-    @UriParam(label = "consumer", description = "taskRuns: remembers what was emitted (one key per run and terminal status, one per interaction "
-            + "episode), written only after the exchange completed successfully. Use a persistent one "
+    @UriParam(label = "consumer", description = "taskRuns and events: remembers what was emitted (taskRuns: one key per run and terminal status, one per "
+            + "interaction episode; events: the event id), written only after the exchange completed successfully. Use a persistent one "
             + "(JDBC, Redis, Infinispan, file) so that a restart emits nothing twice. Default: in memory, "
             + "the most recent 10000 keys.")
     private IdempotentRepository idempotentRepository;
@@ -114,6 +120,14 @@ public class DeckConfiguration implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
     }
 
     public long getLookback() {

@@ -50,6 +50,20 @@ public final class DeckConstants {
     @Metadata(label = "producer", description = "listTaskRuns: whether more pages follow the one returned.", javaType = "Boolean")
     public static final String HAS_MORE = "CamelDeckHasMore";
 
+    @Metadata(label = "consumer", description = "events: the id of the event (evt_...), which is also Deck's webhook-id.", javaType = "String")
+    public static final String EVENT_ID = "CamelDeckEventId";
+
+    @Metadata(label = "consumer", description = "events: the type of the event (task_run.completed, ...).", javaType = "String")
+    public static final String EVENT_TYPE = "CamelDeckEventType";
+
+    @Metadata(label = "consumer", description = "events: when Deck recorded the event; deliveries may arrive out of order, "
+            + "order by this.", javaType = "java.time.OffsetDateTime")
+    public static final String EVENT_CREATED_AT = "CamelDeckEventCreatedAt";
+
+    @Metadata(label = "consumer", description = "events: how the event reached the consumer: webhook (pushed by Deck) or "
+            + "catchUp (read from Deck's event log).", javaType = "String")
+    public static final String EVENT_SOURCE = "CamelDeckEventSource";
+
     private DeckConstants() {
     }
 }

@@ -30,12 +30,15 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriPath(description = "The operation: a producer operation (runTask, submitInteraction, getTaskRun, cancelTaskRun, "
-            + "listTaskRuns) or the taskRuns polling consumer.")
+            + "listTaskRuns), the taskRuns polling consumer or the events webhook consumer.")
     @Metadata(required = true)
     private DeckOperation operation;
 
     @UriParam
     private DeckConfiguration configuration;
+
+    @UriParam
+    private DeckEventsConfiguration eventsConfiguration = new DeckEventsConfiguration();
 
     private static final Set<String> INCLUDE_SECTIONS = Set.of("input", "storage", "artifacts");
     private static final Set<String> OUTCOMES = Set.of("success", "failure", "unknown");
@@ -43,6 +46,8 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
     private volatile DeckClient client;
     private volatile RunWaiter runWaiter;
     private TaskRunQuery taskRunQuery;
+    private List<String> eventTypes = List.of();
+    private List<String> webhookSecrets = List.of();
 
     public DeckEndpoint(String uri, DeckComponent component, DeckOperation operation, DeckConfiguration configuration) {
         super(uri, component);
@@ -67,10 +72,15 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation == DeckOperation.events) {
+            DeckEventsConsumer consumer = new DeckEventsConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
         if (operation != DeckOperation.taskRuns) {
             throw new IllegalArgumentException(
-                    "deck:" + operation + " is a producer operation; the consumer operation is "
-                            + "taskRuns");
+                    "deck:" + operation + " is a producer operation; the consumer operations are "
+                            + "taskRuns and events");
         }
         DeckTaskRunsConsumer consumer = new DeckTaskRunsConsumer(this, processor);
         configureConsumer(consumer);
@@ -98,7 +108,38 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
             throw new IllegalArgumentException("The waitTimeout option must not be negative");
         }
         validateInclude();
+        if (operation == DeckOperation.events) {
+            validateEvents();
+        }
         taskRunQuery = buildTaskRunQuery(operation == DeckOperation.taskRuns ? "completed" : null);
+    }
+
+    private void validateEvents() {
+        DeckEventsConfiguration events = eventsConfiguration;
+        eventTypes = EventsOptions.types(events.getTypes());
+        if (configuration.getWebhookSecret() == null || configuration.getWebhookSecret().isBlank()) {
+            configuration.setWebhookSecret(System.getenv("DECK_WEBHOOK_SECRET"));
+        }
+        webhookSecrets = EventsOptions.secrets(configuration.getWebhookSecret());
+        EventsOptions.checkPath(events.getWebhookPath());
+        if (events.getCatchUpInterval() < 0) {
+            throw new IllegalArgumentException("The catchUpInterval option must not be negative");
+        }
+        if (events.getSignatureTolerance() <= 0) {
+            throw new IllegalArgumentException("The signatureTolerance option must be positive");
+        }
+        if (events.getConcurrentConsumers() < 1) {
+            throw new IllegalArgumentException("The concurrentConsumers option must be at least 1");
+        }
+        if (events.getMaxPendingEvents() < 1) {
+            throw new IllegalArgumentException("The maxPendingEvents option must be at least 1");
+        }
+        if (events.isAutoRegister()) {
+            EventsOptions.checkPublicUrl(events.getPublicUrl(), configuration.isAllowInsecure());
+            if (events.getDestinationName() == null || events.getDestinationName().isBlank()) {
+                throw new IllegalArgumentException("The destinationName option must not be empty with autoRegister");
+            }
+        }
     }
 
     private void resolveApiKey() {
@@ -218,6 +259,24 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
 
     public void setOperation(DeckOperation operation) {
         this.operation = operation;
+    }
+
+    /** events: the types to emit; empty for every type. */
+    List<String> getEventTypes() {
+        return eventTypes;
+    }
+
+    /** events: the signing secrets, newest first. */
+    List<String> getWebhookSecrets() {
+        return webhookSecrets;
+    }
+
+    public DeckEventsConfiguration getEventsConfiguration() {
+        return eventsConfiguration;
+    }
+
+    public void setEventsConfiguration(DeckEventsConfiguration eventsConfiguration) {
+        this.eventsConfiguration = eventsConfiguration;
     }
 
     public DeckConfiguration getConfiguration() {

@@ -7,7 +7,9 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.cameldeck.client.DeckJson;
+import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.model.DeckObject;
+import io.github.cameldeck.model.TaskRun;
 import org.apache.camel.Converter;
 import org.apache.camel.TypeConversionException;
 
@@ -50,5 +52,14 @@ public final class DeckTypeConverters {
     @Converter
     public static Map<String, Object> toMap(DeckObject value) {
         return DeckJson.mapper().convertValue(value, MAP);
+    }
+
+    /** The run of a {@code task_run.*} event (the summary, or the full run with fetchRun); null for other events. */
+    @Converter(allowNull = true)
+    public static TaskRun toTaskRun(DeckEvent event) {
+        if (event.getType() == null || !event.getType().startsWith("task_run.") || event.getData().isEmpty()) {
+            return null;
+        }
+        return event.getDataAsTaskRun();
     }
 }

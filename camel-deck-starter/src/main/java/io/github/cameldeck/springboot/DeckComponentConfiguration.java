@@ -55,17 +55,18 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
     private Boolean bridgeErrorHandler = false;
 
     /**
-     * taskRuns: remembers what was emitted (one key per run and terminal status, one per interaction episode),
-     * written only after the exchange completed successfully. Use a persistent one (JDBC, Redis, Infinispan, file)
-     * so that a restart emits nothing twice. Default: in memory, the most recent 10000 keys. The option is a
-     * org.apache.camel.spi.IdempotentRepository type.
+     * taskRuns and events: remembers what was emitted (taskRuns: one key per run and terminal status, one per
+     * interaction episode; events: the event id), written only after the exchange completed successfully. Use a
+     * persistent one (JDBC, Redis, Infinispan, file) so that a restart emits nothing twice. Default: in memory, the
+     * most recent 10000 keys.
      */
     private IdempotentRepository idempotentRepository;
 
     /**
-     * taskRuns: how long before its start the consumer looks for runs it has not emitted yet: on start it emits
-     * every run created within lookback that is in a watched status and not in the idempotentRepository. Must cover
-     * the longest task timeout and the longest downtime you want to catch up after (Deck keeps events 30 days).
+     * taskRuns and events: how long before its start the consumer looks for what it has not emitted yet: on start it
+     * emits every run created within lookback that is in a watched status and not in the idempotentRepository
+     * (events: every event of the watched types, unless the offsetRepository knows where it stopped). Must cover the
+     * longest task timeout and the longest downtime you want to catch up after (Deck keeps events 30 days).
      */
     private Duration lookback = Duration.ofHours(24);
 
@@ -87,7 +88,8 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
     private String idempotencyKey;
 
     /**
-     * getTaskRun: the optional sections to include, comma-separated (input,storage,artifacts).
+     * getTaskRun, and events with fetchRun: the optional sections to include, comma-separated
+     * (input,storage,artifacts).
      */
     private String include;
 
@@ -244,6 +246,13 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
      * environment variable is used.
      */
     private String apiKey;
+
+    /**
+     * events: the signing secret(s) of Deck's webhook destination (whsec_...), comma-separated during a rotation
+     * (Deck keeps the old secret valid for 24 hours). Every delivery must carry a signature made with one of them.
+     * Never logged.
+     */
+    private String webhookSecret;
 
     /**
      * TLS settings for the connection to Deck. The option is a org.apache.camel.support.jsse.SSLContextParameters
@@ -542,6 +551,14 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
 
     public void setAllowInsecure(Boolean allowInsecure) {
         this.allowInsecure = allowInsecure;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
     }
 
     public String getApiKey() {

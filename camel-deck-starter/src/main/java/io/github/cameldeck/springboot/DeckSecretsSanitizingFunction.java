@@ -14,7 +14,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
  * Masks the secret options of the deck component ({@code camel.component.deck.api-key}, in any of the forms Spring
- * Boot binds, also inside a {@code configuration} bean) and the {@code DECK_API_KEY} fallback in
+ * Boot binds, also inside a {@code configuration} bean) and the {@code DECK_API_KEY} and {@code DECK_WEBHOOK_SECRET} fallbacks in
  * {@code /actuator/env} and {@code /actuator/configprops}, even with {@code show-values=ALWAYS}.
  */
 public class DeckSecretsSanitizingFunction implements SanitizingFunction {
@@ -22,7 +22,7 @@ public class DeckSecretsSanitizingFunction implements SanitizingFunction {
     static final String COMPONENT_METADATA = "META-INF/io/github/cameldeck/deck.json";
 
     private static final String PREFIX = "camelcomponentdeck";
-    private static final String ENVIRONMENT_KEY = "deckapikey";
+    private static final Set<String> ENVIRONMENT_KEYS = Set.of("deckapikey", "deckwebhooksecret");
 
     private final Set<String> secretOptions;
 
@@ -37,7 +37,7 @@ public class DeckSecretsSanitizingFunction implements SanitizingFunction {
 
     boolean isSecret(String key) {
         String name = normalize(key);
-        if (name.equals(ENVIRONMENT_KEY)) {
+        if (ENVIRONMENT_KEYS.contains(name)) {
             return true;
         }
         return name.startsWith(PREFIX) && secretOptions.stream().anyMatch(name::endsWith);

@@ -24,8 +24,12 @@ class DeckSecretsSanitizingFunctionTest {
             "CAMEL_COMPONENT_DECK_API_KEY",
             "camel.component.deck.configuration.api-key",
             "camel.component.deck.configuration.apiKey",
-            "DECK_API_KEY"})
-    void masksTheApiKeyInEveryForm(String key) {
+            "DECK_API_KEY",
+            "camel.component.deck.webhook-secret",
+            "CAMEL_COMPONENT_DECK_WEBHOOKSECRET",
+            "camel.component.deck.configuration.webhook-secret",
+            "DECK_WEBHOOK_SECRET"})
+    void masksTheSecretsInEveryForm(String key) {
         assertThat(sanitized(key)).isEqualTo(SanitizableData.SANITIZED_VALUE);
     }
 
@@ -45,6 +49,6 @@ class DeckSecretsSanitizingFunctionTest {
         assertThat(DeckSecretsSanitizingFunction.readSecretOptions("metadata/secret-options.json"))
                 .containsExactlyInAnyOrder("apikey", "webhooksecret");
         assertThat(DeckSecretsSanitizingFunction.readSecretOptions(DeckSecretsSanitizingFunction.COMPONENT_METADATA))
-                .containsExactly("apikey");
+                .containsExactlyInAnyOrder("apikey", "webhooksecret");
     }
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldeck.DeckApiException;
 import io.github.cameldeck.model.DeckEvent;
+import io.github.cameldeck.model.EventDestination;
 import io.github.cameldeck.model.TaskRun;
 
 /**
@@ -101,6 +102,45 @@ public final class DeckClient {
             return new EventPage(body.items(), body.hasMore(), body.nextCursor(), body.requestId(),
                     response.serverTime());
         });
+    }
+
+    /** {@code GET /events/{eventId}}. */
+    public CompletableFuture<DeckEvent> getEvent(String eventId) {
+        DeckRequest request = DeckRequest.get("/events/" + DeckHttpTransport.encode(eventId), List.of());
+        return call(request, response -> read(request, response, DeckEvent.class));
+    }
+
+    /** {@code POST /event-destinations}. */
+    public CompletableFuture<EventDestination> createEventDestination(ObjectNode body, String idempotencyKey) {
+        DeckRequest request = DeckRequest.post("/event-destinations", write(body), idempotencyKey);
+        return call(request, response -> read(request, response, EventDestination.class));
+    }
+
+    /** One page of {@code GET /event-destinations}; {@code cursor} null for the first. */
+    public CompletableFuture<EventDestinationPage> listEventDestinations(String cursor) {
+        List<java.util.Map.Entry<String, String>> query = new ArrayList<>();
+        query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("limit", "100"));
+        if (cursor != null) {
+            query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("cursor", cursor));
+        }
+        DeckRequest request = DeckRequest.get("/event-destinations", query);
+        return call(request, response -> {
+            ListBody<EventDestination> body = readList(request, response, EventDestination.class);
+            return new EventDestinationPage(body.items(), body.hasMore(), body.nextCursor());
+        });
+    }
+
+    /** {@code PATCH /event-destinations/{id}} with the fields to change. */
+    public CompletableFuture<EventDestination> updateEventDestination(String destinationId, ObjectNode changes) {
+        DeckRequest request = DeckRequest.patch("/event-destinations/" + DeckHttpTransport.encode(destinationId),
+                write(changes));
+        return call(request, response -> read(request, response, EventDestination.class));
+    }
+
+    /** {@code DELETE /event-destinations/{id}}. */
+    public CompletableFuture<Void> deleteEventDestination(String destinationId) {
+        DeckRequest request = DeckRequest.delete("/event-destinations/" + DeckHttpTransport.encode(destinationId));
+        return call(request, response -> null);
     }
 
     /**

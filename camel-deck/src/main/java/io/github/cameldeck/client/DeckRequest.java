@@ -37,6 +37,15 @@ public final class DeckRequest {
         return new DeckRequest("POST", path, List.of(), body, idempotencyKey);
     }
 
+    /** A PATCH: it sets fields to values, so sending it twice is harmless. */
+    public static DeckRequest patch(String path, byte[] body) {
+        return new DeckRequest("PATCH", path, List.of(), body, null);
+    }
+
+    public static DeckRequest delete(String path) {
+        return new DeckRequest("DELETE", path, List.of(), null, null);
+    }
+
     public String method() {
         return method;
     }
