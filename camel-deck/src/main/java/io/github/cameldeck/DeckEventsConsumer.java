@@ -114,6 +114,12 @@ public class DeckEventsConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        Component platformHttp = endpoint.getCamelContext().getComponent("platform-http");
+        if (platformHttp == null) {
+            throw new IllegalStateException("deck:events receives Deck's webhooks through Camel's platform-http, which is "
+                                            + "not on the classpath: add camel-platform-http-main (Camel Main), "
+                                            + "camel-platform-http-starter (Spring Boot) or camel-platform-http-vertx");
+        }
         IdempotentRepository configured = configuration.getIdempotentRepository();
         if (configured != null) {
             repository = configured;
