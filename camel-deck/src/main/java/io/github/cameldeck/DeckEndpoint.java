@@ -16,11 +16,14 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Runs Deck tasks, answers their interactions and consumes their runs.
@@ -43,6 +46,8 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
     private static final Set<String> INCLUDE_SECTIONS = Set.of("input", "storage", "artifacts");
     private static final Set<String> OUTCOMES = Set.of("success", "failure", "unknown");
 
+    /** Outlives the consumer, so that stopping and starting a route does not forget what was emitted. */
+    private IdempotentRepository defaultIdempotentRepository;
     private volatile DeckClient client;
     private volatile RunWaiter runWaiter;
     private TaskRunQuery taskRunQuery;
@@ -238,6 +243,16 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
             throw new IllegalStateException("The deck endpoint is not started");
         }
         return c;
+    }
+
+    /** The bounded in-memory repository consumers use when none is configured, kept for the endpoint's lifetime. */
+    synchronized IdempotentRepository getDefaultIdempotentRepository() {
+        if (defaultIdempotentRepository == null) {
+            defaultIdempotentRepository = MemoryIdempotentRepository
+                    .memoryIdempotentRepository(DeckTaskRunsConsumer.DEFAULT_REPOSITORY_SIZE);
+            ServiceHelper.startService(defaultIdempotentRepository);
+        }
+        return defaultIdempotentRepository;
     }
 
     RunWaiter getRunWaiter() {

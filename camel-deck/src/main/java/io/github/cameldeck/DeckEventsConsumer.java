@@ -31,7 +31,6 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
@@ -116,19 +115,17 @@ public class DeckEventsConsumer extends DefaultConsumer {
         super.doStart();
         Component platformHttp = endpoint.getCamelContext().getComponent("platform-http");
         if (platformHttp == null) {
-            throw new IllegalStateException("deck:events receives Deck's webhooks through Camel's platform-http, which is "
-                                            + "not on the classpath: add camel-platform-http-main (Camel Main), "
-                                            + "camel-platform-http-starter (Spring Boot) or camel-platform-http-vertx");
+            throw new IllegalStateException(
+                    "deck:events receives Deck's webhooks through Camel's platform-http, which is "
+                            + "not on the classpath: add camel-platform-http-main (Camel Main), "
+                            + "camel-platform-http-starter (Spring Boot) or camel-platform-http-vertx");
         }
         IdempotentRepository configured = configuration.getIdempotentRepository();
         if (configured != null) {
             repository = configured;
             ServiceHelper.startService(repository);
-        } else if (repository == null) {
-            // kept for the consumer's lifetime: stopping a memory repository forgets what was emitted
-            repository = MemoryIdempotentRepository
-                    .memoryIdempotentRepository(DeckTaskRunsConsumer.DEFAULT_REPOSITORY_SIZE);
-            ServiceHelper.startService(repository);
+        } else {
+            repository = endpoint.getDefaultIdempotentRepository();
         }
         StateRepository<String, String> offsets = events.getOffsetRepository();
         ServiceHelper.startService(offsets);

@@ -24,7 +24,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,10 +90,8 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
             repository = configured;
             // a user's repository is started and stopped with this consumer (FileIdempotentRepository loads its state then)
             ServiceHelper.startService(repository);
-        } else if (repository == null) {
-            // kept for the consumer's lifetime: stopping a memory repository forgets what was emitted
-            repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
-            ServiceHelper.startService(repository);
+        } else {
+            repository = endpoint.getDefaultIdempotentRepository();
         }
         setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         // the endpoint is started before its consumer, so its client is ready

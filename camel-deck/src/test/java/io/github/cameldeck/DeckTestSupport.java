@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 abstract class DeckTestSupport extends CamelTestSupport {
 
     @RegisterExtension
-    static DeckSimulatorExtension deck = DeckSimulatorExtension.create(b -> b.rateLimit(0, Duration.ZERO));
+    static DeckSimulatorExtension deck = DeckSimulatorExtension
+            .create(b -> b.rateLimit(0, Duration.ZERO).webhookBackoff(Duration.ofMillis(100)));
 
     protected Agent agent;
     protected Source source;
@@ -33,6 +34,8 @@ abstract class DeckTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         sim().reset();
+        // destinations outlive reset(), like tasks: a test's webhooks must not reach the next test's server
+        sim().eventDestinations().forEach(d -> sim().deleteEventDestination(d.id()));
         agent = sim().createAgent("Test agent");
         source = sim().createSource("https://bank.example.com");
         credential = sim().createCredential(source.id(), "alice", "alice-password");

@@ -57,6 +57,26 @@ class TaskRunsConsumerTest extends DeckTestSupport {
     }
 
     @Test
+    void stoppingAndStartingTheRouteDoesNotEmitAgainWithTheDefaultRepository() throws Exception {
+        Task fast = fast();
+        Set<String> started = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            started.add(sim().startRun(fast.id(), Map.of("n", i)).id());
+        }
+        consume("deck:taskRuns?delay=100");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() >= 3);
+
+        context.getRouteController().stopRoute("taskRuns");
+        context.getRouteController().startRoute("taskRuns");
+        String later = sim().startRun(fast.id(), Map.of("n", 3)).id();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> receivedIds().contains(later));
+        Thread.sleep(500);
+
+        started.add(later);
+        assertThat(receivedIds()).hasSize(4).containsExactlyInAnyOrderElementsOf(started);
+    }
+
+    @Test
     void emitsEveryRunOnceThatCompletesWhileTheConsumerPages() throws Exception {
         Task slow = task("Slow", Scenario.completesAfter(Duration.ofMillis(2500)).withQueueTime(Duration.ofMillis(10)));
         Task fast = task("Fast", Scenario.completesAfter(Duration.ofMillis(400)).withQueueTime(Duration.ofMillis(10)));

@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldeck.simulator.core.CatalogService;
+import io.github.cameldeck.simulator.core.DestinationDraft;
 import io.github.cameldeck.simulator.core.EngineSettings;
+import io.github.cameldeck.simulator.core.EventDestinationService;
 import io.github.cameldeck.simulator.core.EventRecord;
 import io.github.cameldeck.simulator.core.EventService;
 import io.github.cameldeck.simulator.core.RunDraft;
@@ -25,6 +27,8 @@ import io.github.cameldeck.simulator.http.IdempotencyCache;
 import io.github.cameldeck.simulator.http.RateLimiter;
 import io.github.cameldeck.simulator.http.Services;
 import io.github.cameldeck.simulator.json.Json;
+import io.github.cameldeck.simulator.webhook.WebhookDispatcher;
+import io.github.cameldeck.simulator.webhook.WebhookSettings;
 
 /**
  * A local stand-in for the Deck API v2 over real HTTP on 127.0.0.1. Build with {@link #builder()}, then
@@ -42,12 +46,14 @@ public final class DeckSimulator implements AutoCloseable {
     private final CatalogService catalog;
     private final RunService runs;
     private final EventService events;
+    private final EventDestinationService destinations;
     private final FaultInjection faults = new FaultInjection();
     private final SimulatorStats stats = new SimulatorStats();
     private final RateLimiter rateLimiter;
     private final IdempotencyCache idempotency;
     private DeckHttpServer server;
     private ScheduledExecutorService ticker;
+    private WebhookDispatcher webhooks;
     private DemoData.Seeded demoData;
 
     private DeckSimulator(Builder config) {
@@ -57,6 +63,7 @@ public final class DeckSimulator implements AutoCloseable {
         this.catalog = new CatalogService(engine);
         this.runs = new RunService(engine);
         this.events = new EventService(engine);
+        this.destinations = new EventDestinationService(engine);
         this.rateLimiter = new RateLimiter(config.rateLimit, config.rateWindow);
         this.idempotency = new IdempotencyCache(config.clock);
         if (config.seedDemoData) {
@@ -68,15 +75,20 @@ public final class DeckSimulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts serving HTTP (and, with a system clock, the background ticker). Returns this. */
+    /**
+     * Starts serving HTTP, delivering webhooks and, with a system clock, the background ticker. Returns this.
+     */
     public synchronized DeckSimulator start() {
         if (server != null) {
             throw new IllegalStateException("Already started");
         }
-        Services services = new Services(engine, catalog, runs, events, faults);
+        Services services = new Services(engine, catalog, runs, events, destinations, faults);
         DeckHttpHandler handler = new DeckHttpHandler(DeckRoutes.create(services), config.apiKey, rateLimiter,
                 idempotency, faults, stats);
         server = DeckHttpServer.start(config.port, config.threads, handler);
+        webhooks = new WebhookDispatcher(destinations, faults, stats,
+                new WebhookSettings(config.webhookTimeout, config.webhookBackoff, WebhookSettings.DEFAULT_THREADS));
+        destinations.attach(webhooks);
         if (!config.clock.isManual()) {
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "deck-simulator-ticker");
@@ -96,11 +108,16 @@ public final class DeckSimulator implements AutoCloseable {
         }
     }
 
-    /** Stops serving; idempotent. */
+    /** Stops serving and delivering webhooks (pending deliveries are abandoned); idempotent. */
     public synchronized void stop() {
         if (ticker != null) {
             ticker.shutdownNow();
             ticker = null;
+        }
+        if (webhooks != null) {
+            destinations.attach(null);
+            webhooks.shutdown();
+            webhooks = null;
         }
         if (server != null) {
             server.stop();
@@ -162,10 +179,15 @@ public final class DeckSimulator implements AutoCloseable {
     }
 
     /**
-     * Clears runs, sessions, events, faults, stats, the idempotency cache and the rate-limit window; keeps agents,
-     * sources, credentials, tasks (including seeded data) and the API key.
+     * Clears runs, sessions, events, webhook deliveries (pending ones are abandoned), faults, stats, the idempotency
+     * cache and the rate-limit window; keeps agents, sources, credentials, tasks (including seeded data), event
+     * destinations with their secrets, and the API key.
      */
     public void reset() {
+        WebhookDispatcher dispatcher = currentWebhooks();
+        if (dispatcher != null) {
+            dispatcher.cancelAll();
+        }
         engine.clearActivity();
         faults.reset();
         stats.reset();
@@ -287,6 +309,70 @@ public final class DeckSimulator implements AutoCloseable {
         return events.count();
     }
 
+    /**
+     * A webhook destination named after its URL, for the given event types ({@code "*"} = all; null = all), with a
+     * generated secret. Webhooks are delivered while the simulator is started.
+     */
+    public EventDestinationInfo createWebhookDestination(String url, List<String> events) {
+        return createWebhookDestination(url, events, null);
+    }
+
+    /** A webhook destination with the given signing secret ({@code whsec_…}; null = generated). */
+    public EventDestinationInfo createWebhookDestination(String url, List<String> events, String secret) {
+        return destinations.create(DestinationDraft.webhook(url, url, events, secret));
+    }
+
+    /** All event destinations, newest first. */
+    public List<EventDestinationInfo> eventDestinations() {
+        return destinations.all();
+    }
+
+    public EventDestinationInfo eventDestination(String destinationId) {
+        return destinations.get(destinationId);
+    }
+
+    /** The current signing secret of a webhook destination (never shown by the HTTP API). */
+    public String webhookSecret(String destinationId) {
+        return destinations.secret(destinationId);
+    }
+
+    /**
+     * Replaces the signing secret of a webhook destination ({@code null} = generate one) and returns the new one.
+     * For 24 hours of simulated time deliveries carry signatures with both the new and the old secret. Deck documents
+     * no endpoint for this, so it is Java only.
+     */
+    public String rotateWebhookSecret(String destinationId, String newSecretOrNull) {
+        return destinations.rotateSecret(destinationId, newSecretOrNull);
+    }
+
+    /** Deletes a destination (as {@code DELETE /event-destinations/{id}}); its pending deliveries stop. */
+    public void deleteEventDestination(String destinationId) {
+        destinations.delete(destinationId);
+    }
+
+    /** The finished deliveries to a destination, newest first. */
+    public List<EventDeliveryInfo> webhookDeliveries(String destinationId) {
+        return destinations.allDeliveries(destinationId);
+    }
+
+    /**
+     * Applies the transitions due now, then waits until no webhook delivery is queued, waiting for a retry or in
+     * flight (returns at once when the simulator is not started).
+     *
+     * @throws IllegalStateException if deliveries are still pending after {@code timeout}
+     */
+    public void awaitWebhooksIdle(Duration timeout) {
+        engine.processDue();
+        WebhookDispatcher dispatcher = currentWebhooks();
+        if (dispatcher != null) {
+            dispatcher.awaitIdle(timeout);
+        }
+    }
+
+    private synchronized WebhookDispatcher currentWebhooks() {
+        return webhooks;
+    }
+
     @Override
     public String toString() {
         return "DeckSimulator[" + (isRunning() ? baseUrl() : "stopped") + "]";
@@ -306,6 +392,8 @@ public final class DeckSimulator implements AutoCloseable {
         private boolean assignSessionOnCreate;
         private Scenario defaultScenario = Scenario.defaults();
         private int eventCapacity = 1_000_000;
+        private Duration webhookTimeout = WebhookSettings.DEFAULT_TIMEOUT;
+        private Duration webhookBackoff = WebhookSettings.DEFAULT_BACKOFF;
 
         private Builder() {
         }
@@ -396,6 +484,26 @@ public final class DeckSimulator implements AutoCloseable {
             return this;
         }
 
+        /** How long a webhook receiver has to answer 2xx before the attempt counts as failed (default 5 s). */
+        public Builder webhookTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            this.webhookTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Delay before the first webhook retry (default 5 s); the second and third retries wait 2 and 4 times as long.
+         */
+        public Builder webhookBackoff(Duration base) {
+            if (base.isNegative()) {
+                throw new IllegalArgumentException("backoff must not be negative");
+            }
+            this.webhookBackoff = base;
+            return this;
+        }
+
         public DeckSimulator build() {
             Builder copy = new Builder();
             copy.port = port;
@@ -410,6 +518,8 @@ public final class DeckSimulator implements AutoCloseable {
             copy.assignSessionOnCreate = assignSessionOnCreate;
             copy.defaultScenario = defaultScenario;
             copy.eventCapacity = eventCapacity;
+            copy.webhookTimeout = webhookTimeout;
+            copy.webhookBackoff = webhookBackoff;
             return new DeckSimulator(copy);
         }
     }

@@ -1,11 +1,12 @@
 package io.github.cameldeck.simulator;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulator standalone: {@code java -jar camel-deck-simulator.jar --port 8787}. Prints the base URL, the
- * API key and the seeded ids, then serves until the process is stopped (Ctrl-C).
+ * API key, the seeded ids and the webhook destinations, then serves until the process is stopped (Ctrl-C).
  */
 public final class DeckSimulatorMain {
 
@@ -55,6 +56,12 @@ public final class DeckSimulatorMain {
             out.println("Try: curl -s -X POST -H 'Authorization: Bearer " + simulator.apiKey()
                     + "' -H 'Content-Type: application/json' -d '{\"credential_id\":\"" + seeded.credentialId()
                     + "\",\"input\":{}}' " + simulator.baseUrl() + "/tasks/" + example + "/run");
+        }
+        for (String url : options.webhooks()) {
+            EventDestinationInfo destination = simulator.createWebhookDestination(url, List.of("*"));
+            // a simulator test secret: printing it is what makes it usable
+            out.println("Webhook:    " + destination.id() + " -> " + url + " (all events), secret "
+                    + simulator.webhookSecret(destination.id()));
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Random;
 
 /**
- * Faults the simulator injects into its HTTP responses, all off by default and changeable at any time (thread-safe).
- * Random decisions use one generator, seedable with {@link #seed(long)} for reproducible tests.
+ * Faults the simulator injects into its HTTP responses and webhook deliveries, all off by default and changeable at
+ * any time (thread-safe). Random decisions use one generator, seedable with {@link #seed(long)} for reproducible
+ * tests.
  */
 public final class FaultInjection {
 
@@ -19,6 +20,11 @@ public final class FaultInjection {
     private volatile String onlyFor;
     private volatile Integer retryAfterSeconds;
     private volatile double malformed;
+    private volatile double duplicateWebhooks;
+    private volatile double delayWebhooks;
+    private volatile Duration webhookMaxDelay = Duration.ZERO;
+    private volatile double dropWebhooks;
+    private volatile double corruptWebhookSignatures;
     private Random random = new Random();
     private long serverErrorCounter;
     private long malformedCounter;
@@ -103,6 +109,37 @@ public final class FaultInjection {
         return this;
     }
 
+    /**
+     * Fraction of webhook deliveries followed by an identical extra copy (same {@code webhook-id} and body, fresh
+     * timestamp and signature), as a receiver sees when Deck retries after a slow answer.
+     */
+    public FaultInjection duplicateWebhooks(double fraction) {
+        this.duplicateWebhooks = fraction(fraction);
+        return this;
+    }
+
+    /** Fraction of webhook deliveries held back by a random delay up to {@code maxDelay}: they arrive out of order. */
+    public FaultInjection delayWebhooks(double fraction, Duration maxDelay) {
+        if (maxDelay.isNegative()) {
+            throw new IllegalArgumentException("maxDelay must not be negative");
+        }
+        this.webhookMaxDelay = maxDelay;
+        this.delayWebhooks = fraction(fraction);
+        return this;
+    }
+
+    /** Fraction of webhook deliveries never made nor recorded, as if Deck lost them (the events stay in the log). */
+    public FaultInjection dropWebhooks(double fraction) {
+        this.dropWebhooks = fraction(fraction);
+        return this;
+    }
+
+    /** Fraction of webhook attempts sent with a signature that does not verify. */
+    public FaultInjection corruptWebhookSignatures(double fraction) {
+        this.corruptWebhookSignatures = fraction(fraction);
+        return this;
+    }
+
     /** Makes the random decisions reproducible. */
     public synchronized FaultInjection seed(long seed) {
         this.random = new Random(seed);
@@ -121,6 +158,11 @@ public final class FaultInjection {
         onlyFor = null;
         retryAfterSeconds = null;
         malformed = 0;
+        duplicateWebhooks = 0;
+        delayWebhooks = 0;
+        webhookMaxDelay = Duration.ZERO;
+        dropWebhooks = 0;
+        corruptWebhookSignatures = 0;
         serverErrorCounter = 0;
         malformedCounter = 0;
         return this;
@@ -172,7 +214,33 @@ public final class FaultInjection {
         return retryAfterSeconds;
     }
 
-    /** True if faults may hit a request with this route key. */
+    public double duplicateWebhookRate() {
+        return duplicateWebhooks;
+    }
+
+    public double delayWebhookRate() {
+        return delayWebhooks;
+    }
+
+    public Duration webhookMaxDelay() {
+        return webhookMaxDelay;
+    }
+
+    public double dropWebhookRate() {
+        return dropWebhooks;
+    }
+
+    public double corruptWebhookSignatureRate() {
+        return corruptWebhookSignatures;
+    }
+
+    /** A random delay between 0 and {@link #webhookMaxDelay()}, at millisecond precision. */
+    public synchronized Duration randomWebhookDelay() {
+        long max = webhookMaxDelay.toMillis();
+        return max <= 0 ? Duration.ZERO : Duration.ofMillis((long) (random.nextDouble() * (max + 1)));
+    }
+
+    /** True if faults may hit a request with this route key (webhook faults ignore this). */
     public boolean appliesTo(String routeKey) {
         String prefix = onlyFor;
         return prefix == null || routeKey.startsWith(prefix);

@@ -1,10 +1,22 @@
 package io.github.cameldeck.simulator;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Command-line options of {@link DeckSimulatorMain}. */
+import io.github.cameldeck.simulator.core.EventDestinationService;
+
+/**
+ * Command-line options of {@link DeckSimulatorMain}.
+ *
+ * @param webhooks URLs that get a webhook destination for all events at start
+ */
 public record MainOptions(int port, String apiKey, int rateLimit, int sessionLimit, boolean seed,
-        String cancelingSpelling, boolean help) {
+        String cancelingSpelling, boolean help, List<String> webhooks) {
+
+    public MainOptions {
+        webhooks = List.copyOf(webhooks);
+    }
 
     public static final int DEFAULT_PORT = 8787;
 
@@ -16,6 +28,7 @@ public record MainOptions(int port, String apiKey, int rateLimit, int sessionLim
             "  --session-limit N     concurrent unfinished runs (default 0 = unlimited)",
             "  --cancelling          spell the cancel-in-progress status 'cancelling' (default 'canceling')",
             "  --no-seed             do not create the demo agent, source, credential and tasks",
+            "  --webhook URL         deliver all events to this URL, signed (repeatable; prints id and secret)",
             "  --help                print this help");
 
     /**
@@ -29,6 +42,7 @@ public record MainOptions(int port, String apiKey, int rateLimit, int sessionLim
         boolean seed = true;
         String spelling = "canceling";
         boolean help = false;
+        List<String> webhooks = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -63,11 +77,18 @@ public record MainOptions(int port, String apiKey, int rateLimit, int sessionLim
                 case "--session-limit" :
                     sessionLimit = number(arg, value != null ? value : next(args, ++i, arg), 0, Integer.MAX_VALUE);
                     break;
+                case "--webhook" :
+                    String url = value != null ? value : next(args, ++i, arg);
+                    if (!EventDestinationService.isValidWebhookUrl(url)) {
+                        throw new IllegalArgumentException("--webhook needs an http or https URL, not '" + url + "'");
+                    }
+                    webhooks.add(url);
+                    break;
                 default :
                     throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        return new MainOptions(port, apiKey, rateLimit, sessionLimit, seed, spelling, help);
+        return new MainOptions(port, apiKey, rateLimit, sessionLimit, seed, spelling, help, webhooks);
     }
 
     /** A builder configured with these options. */

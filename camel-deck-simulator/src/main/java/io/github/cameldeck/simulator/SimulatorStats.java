@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Request counters. Route keys are the method plus the route template, e.g. {@code "GET /v2/task-runs"},
+ * Request and webhook counters. Route keys are the method plus the route template, e.g. {@code "GET /v2/task-runs"},
  * {@code "POST /v2/tasks/{id}/run"}; requests matching no route count under the method plus the raw path.
  */
 public final class SimulatorStats {
@@ -15,6 +15,10 @@ public final class SimulatorStats {
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder faults = new LongAdder();
     private final LongAdder replays = new LongAdder();
+    private final LongAdder webhookAttempts = new LongAdder();
+    private final LongAdder webhookSuccesses = new LongAdder();
+    private final LongAdder webhookFailures = new LongAdder();
+    private final LongAdder webhookFaults = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> byRoute = new ConcurrentHashMap<>();
 
     public long totalRequests() {
@@ -41,6 +45,26 @@ public final class SimulatorStats {
         return replays.sum();
     }
 
+    /** Webhook POSTs made (retries and duplicate copies included). */
+    public long webhookAttempts() {
+        return webhookAttempts.sum();
+    }
+
+    /** Webhook attempts answered 2xx within the delivery timeout. */
+    public long webhookSuccesses() {
+        return webhookSuccesses.sum();
+    }
+
+    /** Webhook attempts that failed: non-2xx, timeout or connection error. */
+    public long webhookFailures() {
+        return webhookFailures.sum();
+    }
+
+    /** Injected webhook faults: drops, duplicates, delays and corrupted signatures. */
+    public long webhookFaultsInjected() {
+        return webhookFaults.sum();
+    }
+
     /** All route counters, sorted by route key. */
     public Map<String, Long> routes() {
         Map<String, Long> map = new TreeMap<>();
@@ -53,6 +77,10 @@ public final class SimulatorStats {
         rateLimited.reset();
         faults.reset();
         replays.reset();
+        webhookAttempts.reset();
+        webhookSuccesses.reset();
+        webhookFailures.reset();
+        webhookFaults.reset();
         byRoute.clear();
     }
 
@@ -73,9 +101,20 @@ public final class SimulatorStats {
         replays.increment();
     }
 
+    public void recordWebhookAttempt(boolean success) {
+        webhookAttempts.increment();
+        (success ? webhookSuccesses : webhookFailures).increment();
+    }
+
+    public void recordWebhookFault() {
+        webhookFaults.increment();
+    }
+
     @Override
     public String toString() {
         return "SimulatorStats[total=" + totalRequests() + ", rateLimited=" + rateLimited() + ", faults="
-                + faultsInjected() + ", replays=" + idempotentReplays() + ", routes=" + routes() + "]";
+                + faultsInjected() + ", replays=" + idempotentReplays() + ", webhookAttempts=" + webhookAttempts()
+                + ", webhookSuccesses=" + webhookSuccesses() + ", webhookFailures=" + webhookFailures() + ", routes="
+                + routes() + "]";
     }
 }

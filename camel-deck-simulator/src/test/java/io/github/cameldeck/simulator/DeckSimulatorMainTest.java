@@ -35,7 +35,14 @@ class DeckSimulatorMainTest {
         assertThatThrownBy(() -> MainOptions.parse("--port")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MainOptions.parse("--port", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MainOptions.parse("--bogus")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(MainOptions.USAGE).contains("--port", "--api-key", "--rate-limit", "--session-limit", "--no-seed");
+        assertThat(MainOptions.USAGE).contains("--port", "--api-key", "--rate-limit", "--session-limit", "--no-seed",
+                "--webhook");
+        assertThat(defaults.webhooks()).isEmpty();
+        assertThat(MainOptions.parse("--webhook", "http://127.0.0.1:9/a", "--webhook=https://example.com/b").webhooks())
+                .containsExactly("http://127.0.0.1:9/a", "https://example.com/b");
+        assertThatThrownBy(() -> MainOptions.parse("--webhook", "example.com/hook"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MainOptions.parse("--webhook")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -61,6 +68,29 @@ class DeckSimulatorMainTest {
             assertThat(client.get("/tasks").json().get("data")).hasSize(sim.demoData().tasks().size());
         } finally {
             sim.stop();
+        }
+    }
+
+    @Test
+    void webhookOptionCreatesADestinationForAllEventsAndPrintsItsSecret() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            DeckSimulator sim = DeckSimulatorMain.start(
+                    MainOptions.parse("--port", "0", "--no-seed", "--webhook", receiver.url()),
+                    new PrintStream(buffer, true, StandardCharsets.UTF_8));
+            try {
+                EventDestinationInfo destination = sim.eventDestinations().get(0);
+                assertThat(destination.url()).isEqualTo(receiver.url());
+                assertThat(destination.events()).containsExactly("*");
+                String secret = sim.webhookSecret(destination.id());
+                assertThat(buffer.toString(StandardCharsets.UTF_8)).contains(destination.id(), secret, receiver.url());
+                sim.createAgent("a");
+                sim.awaitWebhooksIdle(java.time.Duration.ofSeconds(10));
+                assertThat(receiver.received()).singleElement()
+                        .satisfies(r -> assertThat(WebhookReceiver.verifies(r, secret)).isTrue());
+            } finally {
+                sim.stop();
+            }
         }
     }
 

@@ -27,12 +27,14 @@ final class DeckState {
     /** Sources on Deck's blocklist: runs against them are refused with 403 source_blocked. */
     final java.util.Set<String> blockedSources = new java.util.HashSet<>();
     final EventLog events;
+    final EventDestinations destinations;
     /** Runs not yet terminal: what the session limit counts. */
     int openRuns;
 
     DeckState(EngineSettings settings) {
         this.settings = settings;
-        this.events = new EventLog(ids, settings.eventCapacity());
+        this.destinations = new EventDestinations(ids, settings.eventCapacity());
+        this.events = new EventLog(ids, settings.eventCapacity(), destinations::eventAppended);
     }
 
     String newId(String prefix, Instant at) {
@@ -43,12 +45,16 @@ final class DeckState {
         return settings.cancelingSpelling();
     }
 
-    /** Forgets runs, sessions, storage and events; keeps agents, sources, credentials and tasks. */
+    /**
+     * Forgets runs, sessions, storage, events and webhook deliveries; keeps agents, sources, credentials, tasks and
+     * event destinations.
+     */
     void clearActivity() {
         runs.clear();
         sessions.clear();
         storageItems.clear();
         events.clear();
+        destinations.clearDeliveries();
         openRuns = 0;
     }
 }

@@ -2,12 +2,13 @@ package io.github.cameldeck.simulator.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 import io.github.cameldeck.simulator.util.IdGenerator;
 
 /**
  * The append-only event log, newest last. Keeps 30 days of simulated time and at most {@code capacity} events,
- * dropping the oldest.
+ * dropping the oldest. Tells a listener about every new event (webhook delivery).
  */
 final class EventLog {
 
@@ -16,10 +17,12 @@ final class EventLog {
     private final OrderedStore<EventRecord> store = new OrderedStore<>(EventRecord::id, EventRecord::createdAt);
     private final IdGenerator ids;
     private final int capacity;
+    private final Consumer<EventRecord> listener;
 
-    EventLog(IdGenerator ids, int capacity) {
+    EventLog(IdGenerator ids, int capacity, Consumer<EventRecord> listener) {
         this.ids = ids;
         this.capacity = capacity;
+        this.listener = listener;
     }
 
     EventRecord append(String type, EventPayload data, Instant at) {
@@ -29,6 +32,7 @@ final class EventLog {
         while (store.size() > capacity || store.oldest().createdAt().isBefore(horizon)) {
             store.removeOldest();
         }
+        listener.accept(event);
         return event;
     }
 

@@ -106,6 +106,14 @@ public final class OrderedStore<T> {
         }
     }
 
+    /** Removes the item with this id, if stored (linear in the number of items: meant for small stores). */
+    public void remove(String id) {
+        Entry<T> entry = id == null ? null : byId.remove(id);
+        if (entry != null) {
+            entries.remove(firstIndexAtOrAfter(entry.key));
+        }
+    }
+
     public void clear() {
         entries = new ArrayList<>();
         head = 0;

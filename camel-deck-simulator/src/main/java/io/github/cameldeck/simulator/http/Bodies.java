@@ -1,7 +1,9 @@
 package io.github.cameldeck.simulator.http;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +68,27 @@ final class Bodies {
             throw ApiException.inputInvalid(path, "`" + path + "` must be an object.");
         }
         return node;
+    }
+
+    /** An optional array of strings; null when absent or null. */
+    static List<String> optionalTextList(JsonNode body, String path) {
+        JsonNode node = at(body, path);
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        List<String> list = new ArrayList<>();
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (!item.isTextual()) {
+                    break;
+                }
+                list.add(item.asText());
+            }
+        }
+        if (!node.isArray() || list.size() != node.size()) {
+            throw ApiException.inputInvalid(path, "`" + path + "` must be an array of strings.");
+        }
+        return list;
     }
 
     /** An optional object of string values. */

@@ -11,6 +11,7 @@ public final class DeckRoutes {
         new CatalogEndpoints(services).register(router);
         new TaskRunEndpoints(services).register(router);
         new EventEndpoints(services).register(router);
+        new EventDestinationEndpoints(services).register(router);
         return router;
     }
 }

@@ -2,11 +2,12 @@ package io.github.cameldeck.simulator.http;
 
 import io.github.cameldeck.simulator.FaultInjection;
 import io.github.cameldeck.simulator.core.CatalogService;
+import io.github.cameldeck.simulator.core.EventDestinationService;
 import io.github.cameldeck.simulator.core.EventService;
 import io.github.cameldeck.simulator.core.RunService;
 import io.github.cameldeck.simulator.core.SimulatorEngine;
 
 /** What the endpoints need from the simulator. */
 public record Services(SimulatorEngine engine, CatalogService catalog, RunService runs, EventService events,
-        FaultInjection faults) {
+        EventDestinationService destinations, FaultInjection faults) {
 }
