@@ -111,6 +111,12 @@ public class DeckEventsConsumer extends DefaultConsumer {
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        setHealthCheck(new EventsConsumerHealthCheck(this, getRouteId()));
+    }
+
+    @Override
     protected void doStart() throws Exception {
         super.doStart();
         Component platformHttp = endpoint.getCamelContext().getComponent("platform-http");
