@@ -41,6 +41,9 @@ public final class Benchmarks {
         if (options.part("idle") || options.part("latency")) {
             ConsumerBenchmark.run(options, report, options.part("idle"), options.part("latency"));
         }
+        if (options.part("push")) {
+            PushBenchmark.run(options, report);
+        }
         report.line("");
         report.line(String.format(Locale.ROOT, "Whole run: %.0f s. Load average at the end: %s.",
                 (System.nanoTime() - start) / 1e9, Machine.loadAverage()));

@@ -16,7 +16,7 @@ final class Options {
     private static final Map<String, String> QUICK = new LinkedHashMap<>();
 
     static {
-        DEFAULTS.put("parts", "capacity:runTask:drain:idle:latency");
+        DEFAULTS.put("parts", "capacity:runTask:drain:idle:latency:push");
         DEFAULTS.put("capacitySeconds", "2");
         DEFAULTS.put("capacityThreads", "16");
         DEFAULTS.put("clients", "deck:jdk:http:hc5");
@@ -34,6 +34,8 @@ final class Options {
         DEFAULTS.put("idleSettleSeconds", "10");
         // completion rate x seconds of each latency phase
         DEFAULTS.put("latencyPhases", "10x30:100x15");
+        // the same for part 5, deck:events (push) next to deck:taskRuns (polling)
+        DEFAULTS.put("pushPhases", "10x30:100x15");
 
         QUICK.put("capacitySeconds", "1");
         QUICK.put("rounds", "2");
@@ -46,6 +48,7 @@ final class Options {
         QUICK.put("idleSeconds", "6");
         QUICK.put("idleSettleSeconds", "7");
         QUICK.put("latencyPhases", "10x3:100x2");
+        QUICK.put("pushPhases", "10x3:100x2");
     }
 
     private final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
