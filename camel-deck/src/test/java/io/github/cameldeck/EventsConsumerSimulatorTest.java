@@ -133,6 +133,23 @@ class EventsConsumerSimulatorTest extends EventsConsumerTestSupport {
     }
 
     @Test
+    void reusesTheDestinationOfItsUrlAndDeletesItOnStopWhenAsked() throws Exception {
+        EventDestinationInfo existing = sim().createWebhookDestination(webhookUrl("/deck/events"),
+                List.of("task_run.failed"), SECRET);
+        startEventsRoute(eventsUri("types=task_run.completed&catchUpInterval=0&autoUnregister=true"));
+
+        assertThat(sim().eventDestinations()).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo(existing.id());
+            assertThat(d.events()).containsExactlyInAnyOrder("task_run.failed", "task_run.completed");
+        });
+        Set<String> runs = new HashSet<>(startRuns(quickTask(), 2));
+        awaitReceived(runs);
+
+        context.getRouteController().stopRoute("events");
+        assertThat(sim().eventDestinations()).isEmpty();
+    }
+
+    @Test
     void aFailedExchangeIsOfferedAgainByTheNextCatchUp() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         List<String> sources = Collections.synchronizedList(new ArrayList<>());
