@@ -45,6 +45,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "catchupinterval":
         case "catchUpInterval": target.getEventsConfiguration().setCatchUpInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "clusternamespace":
+        case "clusterNamespace": target.getEventsConfiguration().setClusterNamespace(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
         case "concurrentConsumers": target.getEventsConfiguration().setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
@@ -160,6 +162,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return boolean.class;
         case "catchupinterval":
         case "catchUpInterval": return long.class;
+        case "clusternamespace":
+        case "clusterNamespace": return java.lang.String.class;
         case "concurrentconsumers":
         case "concurrentConsumers": return int.class;
         case "connecttimeout":
@@ -276,6 +280,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "catchupinterval":
         case "catchUpInterval": return target.getEventsConfiguration().getCatchUpInterval();
+        case "clusternamespace":
+        case "clusterNamespace": return target.getEventsConfiguration().getClusterNamespace();
         case "concurrentconsumers":
         case "concurrentConsumers": return target.getEventsConfiguration().getConcurrentConsumers();
         case "connecttimeout":

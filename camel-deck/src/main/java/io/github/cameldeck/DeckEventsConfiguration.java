@@ -36,6 +36,11 @@ public class DeckEventsConfiguration implements Cloneable {
             + "any other StateRepository). Default: none, the catch-up at start reads the lookback.")
     private StateRepository<String, String> offsetRepository;
 
+    @UriParam(label = "consumer,advanced", description = "events, in a cluster: the namespace of the application's "
+            + "CamelClusterService (the one camel-master uses) whose leader alone reads Deck's event log; every instance "
+            + "still receives webhooks (share the idempotentRepository). Default: every instance catches up.")
+    private String clusterNamespace;
+
     @UriParam(label = "consumer", defaultValue = "1", description = "events: how many threads route the received "
             + "events. Deck's request is answered as soon as an event is verified and queued.")
     private int concurrentConsumers = 1;
@@ -111,6 +116,14 @@ public class DeckEventsConfiguration implements Cloneable {
 
     public void setOffsetRepository(StateRepository<String, String> offsetRepository) {
         this.offsetRepository = offsetRepository;
+    }
+
+    public String getClusterNamespace() {
+        return clusterNamespace;
+    }
+
+    public void setClusterNamespace(String clusterNamespace) {
+        this.clusterNamespace = clusterNamespace;
     }
 
     public int getConcurrentConsumers() {

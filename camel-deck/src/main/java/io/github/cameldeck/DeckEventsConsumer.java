@@ -26,11 +26,15 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.cluster.CamelClusterEventListener;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.cluster.CamelClusterView;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.cluster.ClusterServiceHelper;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
@@ -48,6 +52,12 @@ import org.slf4j.LoggerFactory;
 public class DeckEventsConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeckEventsConsumer.class);
+
+    /**
+     * In a cluster the leader's catch-up leaves the newest events to the webhooks: another instance may be routing one
+     * it received, and that instance's idempotent repository entry is written only when its exchange completed.
+     */
+    static final java.time.Duration CLUSTER_SETTLE = java.time.Duration.ofSeconds(10);
 
     /** How long a stopping consumer lets queued events be routed. */
     private static final long DRAIN_TIMEOUT_MS = 10_000;
@@ -71,6 +81,8 @@ public class DeckEventsConsumer extends DefaultConsumer {
     private EventDestinationRegistrar registrar;
     private EventDestination destination;
     private volatile Exception lastCatchUpFailure;
+    private CamelClusterView clusterView;
+    private CamelClusterEventListener.Leadership leadershipListener;
 
     public DeckEventsConsumer(DeckEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -155,12 +167,38 @@ public class DeckEventsConsumer extends DefaultConsumer {
                     endpoint.getWebhookSecrets().get(0), events.getDestinationName());
             destination = registrar.register();
         }
+        if (events.getClusterNamespace() != null && !events.getClusterNamespace().isBlank()) {
+            joinCluster(events.getClusterNamespace().trim());
+        }
         long interval = events.getCatchUpInterval();
         if (interval > 0) {
             catchUpScheduler.scheduleWithFixedDelay(this::catchUp, 0, interval, TimeUnit.MILLISECONDS);
         } else {
             catchUpScheduler.execute(this::catchUp);
         }
+    }
+
+    private void joinCluster(String namespace) throws Exception {
+        CamelClusterService service = ClusterServiceHelper.lookupService(endpoint.getCamelContext())
+                .orElseThrow(
+                        () -> new IllegalStateException("The clusterNamespace option needs a CamelClusterService in "
+                                + "the Camel context (camel-kubernetes, camel-file, "
+                                + "camel-zookeeper, ...: the one camel-master uses)"));
+        clusterView = service.getView(namespace);
+        ScheduledExecutorService scheduler = catchUpScheduler;
+        leadershipListener = (view, leader) -> {
+            if (isLeader() && isRunAllowed()) {
+                // a new leader catches up at once: the previous one may have died with events unread
+                scheduler.execute(this::catchUp);
+            }
+        };
+        clusterView.addEventListener(leadershipListener);
+        LOG.info("Reading Deck's event log only while leader of cluster namespace {}", namespace);
+    }
+
+    private boolean isLeader() {
+        CamelClusterView view = clusterView;
+        return view == null || view.getLocalMember().isLeader();
     }
 
     private void startWebhookReceiver(Processor receiver) throws Exception {
@@ -183,6 +221,11 @@ public class DeckEventsConsumer extends DefaultConsumer {
     protected void doStop() throws Exception {
         ServiceHelper.stopService(webhookConsumer);
         webhookConsumer = null;
+        if (clusterView != null) {
+            clusterView.removeEventListener(leadershipListener);
+            clusterView.getClusterService().releaseView(clusterView);
+            clusterView = null;
+        }
         ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
         if (catchUpScheduler != null) {
             executors.shutdownGraceful(catchUpScheduler, DRAIN_TIMEOUT_MS);
@@ -240,6 +283,10 @@ public class DeckEventsConsumer extends DefaultConsumer {
 
     /** Reads Deck's event log from the position and emits what was not emitted yet, oldest first within each page. */
     void catchUp() {
+        if (!isLeader()) {
+            LOG.trace("Not the leader of cluster namespace {}: no catch-up", events.getClusterNamespace());
+            return;
+        }
         DeckClient client;
         try {
             client = endpoint.getClient();
@@ -255,6 +302,9 @@ public class DeckEventsConsumer extends DefaultConsumer {
                 EventPage page = Futures.await(client.listEvents(types, from, 100, cursor));
                 if (serverTime == null) {
                     serverTime = page.serverTime() != null ? page.serverTime() : Instant.now();
+                    if (clusterView != null) {
+                        serverTime = serverTime.minus(CLUSTER_SETTLE);
+                    }
                 }
                 List<DeckEvent> found = new ArrayList<>(page.data());
                 found.sort(Comparator.comparing(DeckEventsConsumer::createdAt));
@@ -262,7 +312,8 @@ public class DeckEventsConsumer extends DefaultConsumer {
                     if (!isRunAllowed()) {
                         return;
                     }
-                    if (event.getId() != null && isWanted(event) && claim(event.getId())) {
+                    if (event.getId() != null && isWanted(event)
+                            && (clusterView == null || !createdAt(event).isAfter(serverTime)) && claim(event.getId())) {
                         position.opened(event.getId(), createdAt(event));
                         route(event, "catchUp");
                         emitted++;
