@@ -1,0 +1,59 @@
+package io.github.cameldeck.examples.cluster;
+
+import java.time.Duration;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.ListenerConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+
+/**
+ * The embedded Hazelcast member each node runs; the members together hold the shared idempotent repository.
+ */
+public final class HazelcastMember {
+
+    /** The map of the repository: the keys of the runs emitted by any node. */
+    public static final String REPOSITORY_MAP = "deck-runs";
+
+    private HazelcastMember() {
+    }
+
+    /** Starts the member and returns once it has joined (or formed) the cluster. */
+    public static HazelcastInstance start(NodeSettings settings, MembershipLog membershipLog) {
+        return Hazelcast.newHazelcastInstance(config(settings, membershipLog));
+    }
+
+    static Config config(NodeSettings settings, MembershipLog membershipLog) {
+        Config config = new Config();
+        config.setInstanceName("deck-cluster-" + settings.nodeId());
+        config.setClusterName(settings.clusterName());
+        config.getMemberAttributeConfig().setAttribute(MembershipLog.NODE_ATTRIBUTE, settings.nodeId());
+        config.addListenerConfig(new ListenerConfig(membershipLog));
+
+        // loopback only, explicit members: no multicast, no member of another demo joined by accident
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(settings.hazelcastPort()).setPortAutoIncrement(false);
+        network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+
+        // a killed member is dropped after 5 s without heartbeat (default 60 s), so its partitions move to the survivors
+        config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+        config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        // the node shuts the member down after Camel stopped, so an exchange completing during shutdown is recorded
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+
+        // two synchronous backups: with three members every member holds every key, so any single survivor has them all;
+        // a key is needed as long as the consumer's lookback (24 h by default) can bring its run back
+        config.addMapConfig(new MapConfig(REPOSITORY_MAP).setBackupCount(2).setAsyncBackupCount(0)
+                .setTimeToLiveSeconds((int) Duration.ofDays(2).toSeconds()));
+        return config;
+    }
+}
