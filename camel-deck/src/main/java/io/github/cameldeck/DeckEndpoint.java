@@ -245,14 +245,30 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
         return c;
     }
 
-    /** The bounded in-memory repository consumers use when none is configured, kept for the endpoint's lifetime. */
-    synchronized IdempotentRepository getDefaultIdempotentRepository() {
+    /**
+     * The repository a consumer records what it emitted in: the configured one, started with the consumer (a
+     * FileIdempotentRepository loads its state then), or the bounded in-memory default, which is kept for the
+     * endpoint's lifetime so that stopping a route does not forget what was emitted.
+     */
+    synchronized IdempotentRepository startIdempotentRepository() {
+        IdempotentRepository configured = configuration.getIdempotentRepository();
+        if (configured != null) {
+            ServiceHelper.startService(configured);
+            return configured;
+        }
         if (defaultIdempotentRepository == null) {
             defaultIdempotentRepository = MemoryIdempotentRepository
                     .memoryIdempotentRepository(DeckTaskRunsConsumer.DEFAULT_REPOSITORY_SIZE);
             ServiceHelper.startService(defaultIdempotentRepository);
         }
         return defaultIdempotentRepository;
+    }
+
+    /** Stops a repository that {@link #startIdempotentRepository()} started for a consumer, except the default. */
+    synchronized void stopIdempotentRepository(IdempotentRepository repository) {
+        if (repository != null && repository != defaultIdempotentRepository) {
+            ServiceHelper.stopService(repository);
+        }
     }
 
     RunWaiter getRunWaiter() {

@@ -138,13 +138,7 @@ public class DeckEventsConsumer extends DefaultConsumer {
                             + "not on the classpath: add camel-platform-http-main (Camel Main), "
                             + "camel-platform-http-starter (Spring Boot) or camel-platform-http-vertx");
         }
-        IdempotentRepository configured = configuration.getIdempotentRepository();
-        if (configured != null) {
-            repository = configured;
-            ServiceHelper.startService(repository);
-        } else {
-            repository = endpoint.getDefaultIdempotentRepository();
-        }
+        repository = endpoint.startIdempotentRepository();
         StateRepository<String, String> offsets = events.getOffsetRepository();
         ServiceHelper.startService(offsets);
         position = EventPosition.load(offsets, "deck:events:" + events.getWebhookPath(),
@@ -202,13 +196,6 @@ public class DeckEventsConsumer extends DefaultConsumer {
     }
 
     private void startWebhookReceiver(Processor receiver) throws Exception {
-        Component platformHttp = endpoint.getCamelContext().getComponent("platform-http");
-        if (platformHttp == null) {
-            throw new IllegalStateException(
-                    "deck:events receives Deck's webhooks through Camel's platform-http, which is "
-                            + "not on the classpath: add camel-platform-http-main (Camel Main), "
-                            + "camel-platform-http-starter (Spring Boot) or camel-platform-http-vertx");
-        }
         webhookEndpoint = endpoint.getCamelContext()
                 .getEndpoint("platform-http:" + events.getWebhookPath() + "?httpMethodRestrict=POST");
         webhookConsumer = webhookEndpoint.createConsumer(receiver);
@@ -248,9 +235,7 @@ public class DeckEventsConsumer extends DefaultConsumer {
             position.save();
         }
         ServiceHelper.stopService(events.getOffsetRepository());
-        if (configuration.getIdempotentRepository() != null) {
-            ServiceHelper.stopService(repository);
-        }
+        endpoint.stopIdempotentRepository(repository);
         inFlight.clear();
         super.doStop();
     }

@@ -24,7 +24,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,14 +84,7 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        IdempotentRepository configured = configuration.getIdempotentRepository();
-        if (configured != null) {
-            repository = configured;
-            // a user's repository is started and stopped with this consumer (FileIdempotentRepository loads its state then)
-            ServiceHelper.startService(repository);
-        } else {
-            repository = endpoint.getDefaultIdempotentRepository();
-        }
+        repository = endpoint.startIdempotentRepository();
         setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         // the endpoint is started before its consumer, so its client is ready
         resetPosition();
@@ -127,9 +119,7 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        if (configuration.getIdempotentRepository() != null) {
-            ServiceHelper.stopService(repository);
-        }
+        endpoint.stopIdempotentRepository(repository);
         inFlight.clear();
     }
 
