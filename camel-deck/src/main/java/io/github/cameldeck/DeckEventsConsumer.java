@@ -153,16 +153,26 @@ public class DeckEventsConsumer extends DefaultConsumer {
         workers = executors.newThreadPool(this, "DeckEvents", profile);
         catchUpScheduler = executors.newSingleThreadScheduledExecutor(this, "DeckEventsCatchUp");
 
-        StandardWebhookVerifier verifier = new StandardWebhookVerifier(endpoint.getWebhookSecrets(),
-                java.time.Duration.ofMillis(events.getSignatureTolerance()), Clock.systemUTC());
-        startWebhookReceiver(new WebhookReceiver(verifier, this));
-        if (events.isAutoRegister()) {
-            registrar = new EventDestinationRegistrar(endpoint.getClient(), events.getPublicUrl().trim(), types,
-                    endpoint.getWebhookSecrets().get(0), events.getDestinationName());
-            destination = registrar.register();
-        }
-        if (events.getClusterNamespace() != null && !events.getClusterNamespace().isBlank()) {
-            joinCluster(events.getClusterNamespace().trim());
+        try {
+            StandardWebhookVerifier verifier = new StandardWebhookVerifier(endpoint.getWebhookSecrets(),
+                    java.time.Duration.ofMillis(events.getSignatureTolerance()), Clock.systemUTC());
+            startWebhookReceiver(new WebhookReceiver(verifier, this));
+            if (events.isAutoRegister()) {
+                registrar = new EventDestinationRegistrar(endpoint.getClient(), events.getPublicUrl().trim(), types,
+                        endpoint.getWebhookSecrets().get(0), events.getDestinationName());
+                destination = registrar.register();
+            }
+            if (events.getClusterNamespace() != null && !events.getClusterNamespace().isBlank()) {
+                joinCluster(events.getClusterNamespace().trim());
+            }
+        } catch (Exception e) {
+            // a start that fails (Deck refuses the registration, no cluster service) frees the path and the threads
+            try {
+                release();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
         long interval = events.getCatchUpInterval();
         if (interval > 0) {
@@ -183,7 +193,11 @@ public class DeckEventsConsumer extends DefaultConsumer {
         leadershipListener = (view, leader) -> {
             if (isLeader() && isRunAllowed()) {
                 // a new leader catches up at once: the previous one may have died with events unread
-                scheduler.execute(this::catchUp);
+                try {
+                    scheduler.execute(this::catchUp);
+                } catch (RejectedExecutionException stopping) {
+                    LOG.debug("Became leader while stopping: no catch-up");
+                }
             }
         };
         clusterView.addEventListener(leadershipListener);
@@ -206,6 +220,12 @@ public class DeckEventsConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        release();
+        super.doStop();
+    }
+
+    /** Stops receiving, lets acknowledged events be routed, and gives back what the start took. */
+    private void release() throws Exception {
         ServiceHelper.stopService(webhookConsumer);
         webhookConsumer = null;
         if (clusterView != null) {
@@ -236,8 +256,8 @@ public class DeckEventsConsumer extends DefaultConsumer {
         }
         ServiceHelper.stopService(events.getOffsetRepository());
         endpoint.stopIdempotentRepository(repository);
+        repository = null;
         inFlight.clear();
-        super.doStop();
     }
 
     /** Called by the receiver for a verified delivery; decides its answer. */

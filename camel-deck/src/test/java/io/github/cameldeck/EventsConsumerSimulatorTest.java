@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -147,6 +148,20 @@ class EventsConsumerSimulatorTest extends EventsConsumerTestSupport {
 
         context.getRouteController().stopRoute("events");
         assertThat(sim().eventDestinations()).isEmpty();
+    }
+
+    @Test
+    void aStartThatFailsFreesTheWebhookPathAndItsThreads() throws Exception {
+        sim().faults().serverErrors(1.0);
+        assertThatThrownBy(() -> startEventsRoute(eventsUri("types=task_run.completed&maxRetries=0")))
+                .hasStackTraceContaining("Deck answered HTTP 500 to GET /event-destinations");
+        sim().faults().reset();
+
+        String body = taskRunEvent("evt_F1", "task_run.completed", "trun_F1", "completed");
+        assertThat(deliver("/deck/events", "evt_F1", body, SECRET).statusCode()).isEqualTo(404);
+        String contextThreads = "(" + context.getName() + ")";
+        assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
+                .noneMatch(name -> name.contains(contextThreads) && name.contains("DeckEvents"));
     }
 
     @Test
