@@ -11,6 +11,7 @@ import io.github.cameldeck.client.DeckClientSettings;
 import io.github.cameldeck.client.RetryPolicy;
 import io.github.cameldeck.client.TaskRunQuery;
 import io.github.cameldeck.model.TaskRunStatus;
+import io.github.cameldeck.webhook.StandardWebhookVerifier;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -53,6 +54,7 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
     private TaskRunQuery taskRunQuery;
     private List<String> eventTypes = List.of();
     private List<String> webhookSecrets = List.of();
+    private StandardWebhookVerifier webhookVerifier;
 
     public DeckEndpoint(String uri, DeckComponent component, DeckOperation operation, DeckConfiguration configuration) {
         super(uri, component);
@@ -139,6 +141,7 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
         if (events.getMaxPendingEvents() < 1) {
             throw new IllegalArgumentException("The maxPendingEvents option must be at least 1");
         }
+        webhookVerifier = EventsOptions.verifier(webhookSecrets, events.getSignatureTolerance());
         if (events.isAutoRegister()) {
             EventsOptions.checkPublicUrl(events.getPublicUrl(), configuration.isAllowInsecure());
             if (events.getDestinationName() == null || events.getDestinationName().isBlank()) {
@@ -298,6 +301,11 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
     }
 
     /** events: the signing secrets, newest first. */
+    /** events: verifies the deliveries with the webhook secrets and the signature tolerance. */
+    StandardWebhookVerifier getWebhookVerifier() {
+        return webhookVerifier;
+    }
+
     List<String> getWebhookSecrets() {
         return webhookSecrets;
     }

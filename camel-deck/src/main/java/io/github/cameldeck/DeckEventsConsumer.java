@@ -1,11 +1,9 @@
 package io.github.cameldeck;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -14,12 +12,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.cameldeck.client.DeckClient;
-import io.github.cameldeck.client.DeckJson;
 import io.github.cameldeck.client.EventPage;
 import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.model.EventDestination;
 import io.github.cameldeck.model.TaskRun;
-import io.github.cameldeck.webhook.StandardWebhookVerifier;
 import org.apache.camel.Component;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -154,9 +150,7 @@ public class DeckEventsConsumer extends DefaultConsumer {
         catchUpScheduler = executors.newSingleThreadScheduledExecutor(this, "DeckEventsCatchUp");
 
         try {
-            StandardWebhookVerifier verifier = new StandardWebhookVerifier(endpoint.getWebhookSecrets(),
-                    java.time.Duration.ofMillis(events.getSignatureTolerance()), Clock.systemUTC());
-            startWebhookReceiver(new WebhookReceiver(verifier, this));
+            startWebhookReceiver(new WebhookReceiver(endpoint.getWebhookVerifier(), this));
             if (events.isAutoRegister()) {
                 registrar = new EventDestinationRegistrar(endpoint.getClient(), events.getPublicUrl().trim(), types,
                         endpoint.getWebhookSecrets().get(0), events.getDestinationName());
@@ -348,7 +342,7 @@ public class DeckEventsConsumer extends DefaultConsumer {
             if (isTaskRunEvent(event)) {
                 if (events.isFetchRun()) {
                     run = Futures.await(endpoint.getClient().getTaskRun(event.dataText("id"), endpoint.getInclude()));
-                    event.setData(DeckJson.mapper().convertValue(run, MAP_TYPE));
+                    event.setData(DeckTypeConverters.toMap(run));
                 } else {
                     run = event.getDataAsTaskRun();
                 }
@@ -382,9 +376,6 @@ public class DeckEventsConsumer extends DefaultConsumer {
             releaseExchange(exchange, false);
         }
     }
-
-    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP_TYPE = new com.fasterxml.jackson.core.type.TypeReference<>() {
-    };
 
     /**
      * Takes an event for routing unless it was emitted or is being routed. The repository is asked again after the

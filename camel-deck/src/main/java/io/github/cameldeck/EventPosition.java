@@ -1,6 +1,5 @@
 package io.github.cameldeck;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -13,14 +12,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The time from which the events consumer reads Deck's event log: every event created before it was handled. Events
  * that are being routed or whose exchange failed hold it back, so a crash or a failure never moves it past an event
- * that was not handled; it is written to the optional StateRepository so the next start reads only from there.
+ * that was not handled (less the event feed's overlap); it is written to the optional StateRepository so the next start reads only from there.
  */
 final class EventPosition {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventPosition.class);
-
-    /** Covers whole-second timestamps and events written to the log just after Deck's clock was read. */
-    static final Duration OVERLAP = Duration.ofSeconds(5);
 
     private final StateRepository<String, String> store;
     private final String key;
@@ -69,7 +65,8 @@ final class EventPosition {
      */
     synchronized void readUpTo(Instant serverTime) {
         Instant oldestOpen = open.values().stream().min(Instant::compareTo).orElse(null);
-        Instant next = (oldestOpen != null && oldestOpen.isBefore(serverTime) ? oldestOpen : serverTime).minus(OVERLAP);
+        Instant next = (oldestOpen != null && oldestOpen.isBefore(serverTime) ? oldestOpen : serverTime)
+                .minus(TaskRunEventFeed.OVERLAP);
         if (next.isAfter(readFrom) || oldestOpen != null && next.isBefore(readFrom)) {
             readFrom = next;
         }

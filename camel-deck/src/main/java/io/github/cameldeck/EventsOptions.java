@@ -1,10 +1,8 @@
 package io.github.cameldeck;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.github.cameldeck.webhook.StandardWebhookVerifier;
@@ -47,12 +45,16 @@ final class EventsOptions {
                             + "Deck's event destination; on the endpoint, the deck component or the "
                             + "DECK_WEBHOOK_SECRET environment variable): every delivery is verified");
         }
+        return secrets;
+    }
+
+    /** The verifier of the consumer's deliveries; a secret that is not a whsec_ secret is named, never shown. */
+    static StandardWebhookVerifier verifier(List<String> secrets, long toleranceMillis) {
         try {
-            new StandardWebhookVerifier(secrets, Duration.ofMinutes(5), Clock.systemUTC());
+            return new StandardWebhookVerifier(secrets, Duration.ofMillis(toleranceMillis), Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The webhookSecret option: " + e.getMessage());
         }
-        return secrets;
     }
 
     static void checkPath(String path) {
@@ -66,21 +68,6 @@ final class EventsOptions {
             throw new IllegalArgumentException("autoRegister needs the publicUrl option: the URL at which Deck reaches "
                     + "this application's webhookPath");
         }
-        URI uri;
-        try {
-            uri = URI.create(url.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The publicUrl option is not a valid URL: " + url);
-        }
-        String scheme = uri.getScheme() != null ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-        if (uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
-            throw new IllegalArgumentException("The publicUrl option must be an http(s) URL with a host, was: " + url);
-        }
-        if ("http".equals(scheme) && !allowInsecure && !BaseUrlCheck.isLoopback(uri.getHost())) {
-            throw new IllegalArgumentException(
-                    "The publicUrl option must use https: Deck's events would travel in clear "
-                            + "text. Plain http is accepted for loopback addresses, or with "
-                            + "allowInsecure=true");
-        }
+        BaseUrlCheck.check("publicUrl", url, allowInsecure, "Deck's events would travel in clear text");
     }
 }
