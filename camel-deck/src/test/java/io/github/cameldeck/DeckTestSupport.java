@@ -1,6 +1,11 @@
 package io.github.cameldeck;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 
 import io.github.cameldeck.simulator.Agent;
 import io.github.cameldeck.simulator.Credential;
@@ -10,7 +15,13 @@ import io.github.cameldeck.simulator.Scenario;
 import io.github.cameldeck.simulator.Source;
 import io.github.cameldeck.simulator.Task;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
+import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.FileAppender;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -22,6 +33,12 @@ abstract class DeckTestSupport extends CamelTestSupport {
     @RegisterExtension
     static DeckSimulatorExtension deck = DeckSimulatorExtension
             .create(b -> b.rateLimit(0, Duration.ZERO).webhookBackoff(Duration.ofMillis(100)));
+
+    /** A webhook signing secret (whsec_ + base64 of 32 bytes), and another one. */
+    static final String SECRET = "whsec_" + Base64.getEncoder()
+            .encodeToString("camel-deck-test-secret-32-bytes!".getBytes(StandardCharsets.UTF_8));
+    static final String OTHER_SECRET = "whsec_" + Base64.getEncoder()
+            .encodeToString("some-other-secret-of-32-bytes!!!".getBytes(StandardCharsets.UTF_8));
 
     protected Agent agent;
     protected Source source;
@@ -50,6 +67,24 @@ abstract class DeckTestSupport extends CamelTestSupport {
 
     protected Task task(String name, Scenario scenario) {
         return sim().createTask(agent.id(), name, scenario);
+    }
+
+    /** Registers Camel's consumers health repository, so each consumer's readiness check can be invoked. */
+    static void enableConsumerHealthChecks(CamelContext context) {
+        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
+        registry.setCamelContext(context);
+        registry.register(new ConsumersHealthCheckRepository());
+        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+    }
+
+    /** The test log file (log4j2-test.properties), flushed first. */
+    static String readTestLog() throws IOException {
+        ((LoggerContext) LogManager.getContext(false)).getConfiguration().getAppenders().values().forEach(a -> {
+            if (a instanceof FileAppender f) {
+                f.getManager().flush();
+            }
+        });
+        return Files.readString(Path.of("target/camel-deck-test.log"));
     }
 
     /** A run that completes quickly. */

@@ -36,7 +36,7 @@ class EventsConsumerCamelMainTest {
             main.addInitialProperty("camel.server.port", Integer.toString(port));
             main.addInitialProperty("camel.component.deck.api-key", sim.apiKey());
             main.addInitialProperty("camel.component.deck.base-url", sim.baseUrl());
-            main.addInitialProperty("camel.component.deck.webhook-secret", EventsConsumerTestSupport.SECRET);
+            main.addInitialProperty("camel.component.deck.webhook-secret", DeckTestSupport.SECRET);
             main.configure().addRoutesBuilder(new RouteBuilder() {
                 @Override
                 public void configure() {

@@ -1,16 +1,10 @@
 package io.github.cameldeck;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.util.URISupport;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.FileAppender;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.Test;
 
@@ -58,12 +52,7 @@ class EventsConsumerSecretsTest extends EventsConsumerTestSupport {
             Configurator.setLevel("org.apache.camel", Level.INFO);
             Configurator.setLevel("io.github.cameldeck", Level.TRACE);
         }
-        ((LoggerContext) LogManager.getContext(false)).getConfiguration().getAppenders().values().forEach(a -> {
-            if (a instanceof FileAppender f) {
-                f.getManager().flush();
-            }
-        });
-        String logs = Files.readString(Path.of("target/camel-deck-test.log"));
+        String logs = readTestLog();
         assertThat(logs).as("the test log").contains("Rejected a webhook delivery").contains("TRACE");
         assertThat(logs).doesNotContain(SECRET_PART).doesNotContain(OTHER_PART);
     }

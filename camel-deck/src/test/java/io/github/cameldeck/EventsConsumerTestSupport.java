@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import io.github.cameldeck.webhook.StandardWebhookVerifier;
 import org.apache.camel.CamelContext;
@@ -19,11 +18,6 @@ import org.apache.camel.test.AvailablePortFinder;
  * like Deck's.
  */
 abstract class EventsConsumerTestSupport extends DeckTestSupport {
-
-    static final String SECRET = "whsec_" + Base64.getEncoder()
-            .encodeToString("camel-deck-test-secret-32-bytes!".getBytes(StandardCharsets.UTF_8));
-    static final String OTHER_SECRET = "whsec_" + Base64.getEncoder()
-            .encodeToString("some-other-secret-of-32-bytes!!!".getBytes(StandardCharsets.UTF_8));
 
     protected final int httpPort = AvailablePortFinder.getNextAvailable();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -1,8 +1,5 @@
 package io.github.cameldeck;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +11,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * to Deck; the secret never shows in the message.
  */
 class EventsOptionsTest extends DeckTestSupport {
-
-    private static final String SECRET = "whsec_" + Base64.getEncoder()
-            .encodeToString("camel-deck-test-secret-32-bytes!".getBytes(StandardCharsets.UTF_8));
 
     @Test
     void aWebhookSecretIsRequired() {

@@ -21,10 +21,7 @@ import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,10 +46,7 @@ class SecretsInToolingTest {
         sim = DeckSimulator.builder().apiKey(KEY).rateLimit(0, Duration.ZERO).build().start();
         context = new DefaultCamelContext();
         context.setDevConsole(true);
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setCamelContext(context);
-        registry.register(new ConsumersHealthCheckRepository());
-        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        DeckTestSupport.enableConsumerHealthChecks(context);
         context.getComponent("deck", DeckComponent.class).getConfiguration().setBaseUrl(sim.baseUrl());
     }
 

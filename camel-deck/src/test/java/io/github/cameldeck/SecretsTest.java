@@ -1,7 +1,5 @@
 package io.github.cameldeck;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -13,9 +11,6 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.util.URISupport;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.FileAppender;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -70,12 +65,7 @@ class SecretsTest extends DeckTestSupport {
             Configurator.setLevel("org.apache.camel", Level.INFO);
             Configurator.setLevel("io.github.cameldeck", Level.DEBUG);
         }
-        ((LoggerContext) LogManager.getContext(false)).getConfiguration().getAppenders().values().forEach(a -> {
-            if (a instanceof FileAppender f) {
-                f.getManager().flush();
-            }
-        });
-        String logs = Files.readString(Path.of("target/camel-deck-test.log"));
+        String logs = readTestLog();
         assertThat(logs).as("the test log").contains("Logged by the test").contains("TRACE");
         assertThat(logs).doesNotContain(deck.apiKey()).doesNotContain(WRONG_KEY);
     }
