@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.cameldeck.model.TaskRun;
@@ -141,26 +140,11 @@ final class ConsumerBenchmark {
         for (int[] phase : phases) {
             int perSecond = phase[0];
             int runs = perSecond * phase[1];
-            Map<String, Long> due = new ConcurrentHashMap<>();
             Map<String, Long> before = sim.stats().routes();
             long rateLimitedBefore = sim.stats().rateLimited();
             Report.progress("latency: %d runs completing at %d per second on average", runs, perSecond);
             long start = System.nanoTime();
-            double meanGapNanos = 1e9 / perSecond;
-            long next = System.nanoTime();
-            for (int i = 0; i < runs; i++) {
-                // exponential gaps (a Poisson stream): completions fall at every phase of the poll cycle
-                next += (long) (-Math.log(1 - ThreadLocalRandom.current().nextDouble()) * meanGapNanos);
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-                long t0 = System.nanoTime();
-                String id = sim.startRun(task.id(), Map.of("phase", index, "n", i)).id();
-                long t1 = System.nanoTime();
-                // created between t0 and t1; completes its run time after creation, at its due time
-                due.put(id, (t0 + t1) / 2 + runTime.toNanos());
-            }
+            Map<String, Long> due = PoissonRuns.start(sim, task, perSecond, runs, runTime, index);
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (!arrivals.keySet().containsAll(due.keySet()) && System.nanoTime() < deadline) {
                 Thread.sleep(20);

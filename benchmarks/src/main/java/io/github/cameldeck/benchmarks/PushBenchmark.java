@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.cameldeck.DeckComponent;
@@ -111,7 +110,7 @@ final class PushBenchmark {
                         destination.status(), destination.events());
 
                 // warm-up (not reported): the JIT, the connections, Vert.x; both consumers see every warm-up run
-                Map<String, Long> warmup = drive(sim, task, 10, WARMUP_RUNS / 10, -1);
+                Map<String, Long> warmup = PoissonRuns.start(sim, task, 10, WARMUP_RUNS, RUN_TIME, -1);
                 awaitAll(warmup.keySet(), polling, push, 75);
                 Thread.sleep(7000);
 
@@ -133,7 +132,8 @@ final class PushBenchmark {
                     long[] ticks = Machine.cpuTicks();
                     Report.progress("push: %d runs completing at %d per second on average", runs, perSecond);
                     long start = System.nanoTime();
-                    Map<String, Long> due = drive(sim, task, perSecond, phase[1], index);
+                    Map<String, Long> due = PoissonRuns.start(sim, task, perSecond, perSecond * phase[1], RUN_TIME,
+                            index);
                     allDue.putAll(due);
                     awaitAll(due.keySet(), polling, push, 75);
                     double elapsed = (System.nanoTime() - start) / 1e9;
@@ -220,27 +220,6 @@ final class PushBenchmark {
                 context.close();
             }
         }
-    }
-
-    /** Starts {@code perSecond * seconds} runs in a Poisson stream; returns each run's completion time (nanoTime). */
-    private static Map<String, Long> drive(DeckSimulator sim, Task task, int perSecond, int seconds, int phase)
-            throws InterruptedException {
-        int runs = perSecond * seconds;
-        Map<String, Long> due = new ConcurrentHashMap<>();
-        double meanGapNanos = 1e9 / perSecond;
-        long next = System.nanoTime();
-        for (int i = 0; i < runs; i++) {
-            next += (long) (-Math.log(1 - ThreadLocalRandom.current().nextDouble()) * meanGapNanos);
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-            long t0 = System.nanoTime();
-            String id = sim.startRun(task.id(), Map.of("phase", phase, "n", i)).id();
-            long t1 = System.nanoTime();
-            due.put(id, (t0 + t1) / 2 + RUN_TIME.toNanos());
-        }
-        return due;
     }
 
     private static void awaitAll(Set<String> ids, Received polling, Received push, int seconds)
