@@ -127,6 +127,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
         case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "webhookcomponentname":
+        case "webhookComponentName": target.getEventsConfiguration().setWebhookComponentName(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookpath":
         case "webhookPath": target.getEventsConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
@@ -244,6 +246,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "waitForCompletion": return boolean.class;
         case "waittimeout":
         case "waitTimeout": return long.class;
+        case "webhookcomponentname":
+        case "webhookComponentName": return java.lang.String.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         case "webhooksecret":
@@ -362,6 +366,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
         case "waittimeout":
         case "waitTimeout": return target.getConfiguration().getWaitTimeout();
+        case "webhookcomponentname":
+        case "webhookComponentName": return target.getEventsConfiguration().getWebhookComponentName();
         case "webhookpath":
         case "webhookPath": return target.getEventsConfiguration().getWebhookPath();
         case "webhooksecret":

@@ -23,7 +23,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(61);
         props.add("agentId");
         props.add("allowInsecure");
         props.add("apiKey");
@@ -81,6 +81,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("useFixedDelay");
         props.add("waitForCompletion");
         props.add("waitTimeout");
+        props.add("webhookComponentName");
         props.add("webhookPath");
         props.add("webhookSecret");
         props.add("workflowId");

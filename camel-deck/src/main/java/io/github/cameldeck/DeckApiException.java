@@ -49,10 +49,6 @@ public class DeckApiException extends RuntimeException implements HttpResponseAw
     }
 
     /** The HTTP status Deck answered with; 0 when no answer came (network error). */
-    public int getStatusCode() {
-        return httpResponseCode;
-    }
-
     @Override
     public int getHttpResponseCode() {
         return httpResponseCode;

@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldeck.client.DeckHttpTransport;
 import io.github.cameldeck.client.TransportOptions;
+import io.github.cameldeck.support.ScheduledPollOptions;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.component.http.HttpClientConfigurer;
@@ -57,6 +58,9 @@ public class DeckComponent extends HealthCheckComponent implements SSLContextPar
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         DeckOperation operation = DeckOperation.fromName(remaining);
+        if (operation == DeckOperation.events) {
+            ScheduledPollOptions.rejectFor(operation, parameters);
+        }
         DeckConfiguration endpointConfiguration = configuration.copy();
         DeckEndpoint endpoint = new DeckEndpoint(uri, this, operation, endpointConfiguration);
         setProperties(endpoint, parameters);
@@ -79,8 +83,8 @@ public class DeckComponent extends HealthCheckComponent implements SSLContextPar
         return transport;
     }
 
-    /** Runs retries and waitForCompletion polls, created on first use. */
-    synchronized ScheduledExecutorService getScheduler() {
+    /** The threads that send retries and waitForCompletion polls for every endpoint, created on first use. */
+    public synchronized ScheduledExecutorService getScheduler() {
         if (scheduler == null) {
             scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "Deck",
                     workerPoolSize);

@@ -1,17 +1,19 @@
 package io.github.cameldeck;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import io.github.cameldeck.client.DeckClient;
 import io.github.cameldeck.client.DeckClientSettings;
 import io.github.cameldeck.client.RetryPolicy;
 import io.github.cameldeck.client.TaskRunQuery;
+import io.github.cameldeck.events.DeckEventsConsumer;
 import io.github.cameldeck.model.TaskRunStatus;
-import io.github.cameldeck.webhook.StandardWebhookVerifier;
+import io.github.cameldeck.support.BaseUrlCheck;
+import io.github.cameldeck.support.EmittedLedger;
+import io.github.cameldeck.support.OptionValues;
+import io.github.cameldeck.taskruns.DeckTaskRunsConsumer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -47,14 +49,13 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
     private static final Set<String> INCLUDE_SECTIONS = Set.of("input", "storage", "artifacts");
     private static final Set<String> OUTCOMES = Set.of("success", "failure", "unknown");
 
+    /** How many keys the default idempotent repository of a consumer remembers. */
+    public static final int DEFAULT_IDEMPOTENT_REPOSITORY_SIZE = 10_000;
+
     /** Outlives the consumer, so that stopping and starting a route does not forget what was emitted. */
     private IdempotentRepository defaultIdempotentRepository;
     private volatile DeckClient client;
-    private volatile RunWaiter runWaiter;
     private TaskRunQuery taskRunQuery;
-    private List<String> eventTypes = List.of();
-    private List<String> webhookSecrets = List.of();
-    private StandardWebhookVerifier webhookVerifier;
 
     public DeckEndpoint(String uri, DeckComponent component, DeckOperation operation, DeckConfiguration configuration) {
         super(uri, component);
@@ -95,8 +96,8 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
     }
 
     /**
-     * Checks every option before anything is sent, so a wrong configuration fails the route at start with a message
-     * that names the option.
+     * Checks the options every operation shares before anything is sent, so a wrong configuration fails the route at
+     * start with a message that names the option; each consumer checks its own options when it is created.
      */
     @Override
     protected void doInit() throws Exception {
@@ -108,46 +109,11 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
         if (configuration.getLookback() <= 0) {
             throw new IllegalArgumentException("The lookback option must be positive");
         }
-        if (configuration.getMaxMessagesPerPoll() < 0) {
-            throw new IllegalArgumentException("The maxMessagesPerPoll option must not be negative");
-        }
         if (configuration.getWaitTimeout() < 0) {
             throw new IllegalArgumentException("The waitTimeout option must not be negative");
         }
         validateInclude();
-        if (operation == DeckOperation.events) {
-            validateEvents();
-        }
         taskRunQuery = buildTaskRunQuery(operation == DeckOperation.taskRuns ? "completed" : null);
-    }
-
-    private void validateEvents() {
-        DeckEventsConfiguration events = eventsConfiguration;
-        eventTypes = EventsOptions.types(events.getTypes());
-        if (configuration.getWebhookSecret() == null || configuration.getWebhookSecret().isBlank()) {
-            configuration.setWebhookSecret(System.getenv("DECK_WEBHOOK_SECRET"));
-        }
-        webhookSecrets = EventsOptions.secrets(configuration.getWebhookSecret());
-        EventsOptions.checkPath(events.getWebhookPath());
-        if (events.getCatchUpInterval() < 0) {
-            throw new IllegalArgumentException("The catchUpInterval option must not be negative");
-        }
-        if (events.getSignatureTolerance() <= 0) {
-            throw new IllegalArgumentException("The signatureTolerance option must be positive");
-        }
-        if (events.getConcurrentConsumers() < 1) {
-            throw new IllegalArgumentException("The concurrentConsumers option must be at least 1");
-        }
-        if (events.getMaxPendingEvents() < 1) {
-            throw new IllegalArgumentException("The maxPendingEvents option must be at least 1");
-        }
-        webhookVerifier = EventsOptions.verifier(webhookSecrets, events.getSignatureTolerance());
-        if (events.isAutoRegister()) {
-            EventsOptions.checkPublicUrl(events.getPublicUrl(), configuration.isAllowInsecure());
-            if (events.getDestinationName() == null || events.getDestinationName().isBlank()) {
-                throw new IllegalArgumentException("The destinationName option must not be empty with autoRegister");
-            }
-        }
     }
 
     private void resolveApiKey() {
@@ -164,7 +130,7 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
     }
 
     private void validateInclude() {
-        for (String section : splitList(lowerCase(configuration.getInclude()))) {
+        for (String section : OptionValues.splitLowerCaseList(configuration.getInclude())) {
             if (!INCLUDE_SECTIONS.contains(section)) {
                 throw new IllegalArgumentException("The include option has an unknown section '" + section
                         + "'; valid sections are input, storage, artifacts");
@@ -173,52 +139,31 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
     }
 
     /** The list filters of the options; {@code defaultStatus} applies when the status option is not set. */
-    TaskRunQuery buildTaskRunQuery(String defaultStatus) {
+    private TaskRunQuery buildTaskRunQuery(String defaultStatus) {
         List<String> statuses = new ArrayList<>();
         String status = configuration.getStatus() != null && !configuration.getStatus().isBlank()
                 ? configuration.getStatus()
                 : defaultStatus;
-        for (String value : splitList(status)) {
+        for (String value : OptionValues.splitList(status)) {
             try {
                 statuses.add(TaskRunStatus.parseUserValue(value).value());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("The status option: " + e.getMessage());
             }
         }
-        List<String> outcomes = splitList(lowerCase(configuration.getOutcome()));
+        List<String> outcomes = OptionValues.splitLowerCaseList(configuration.getOutcome());
         for (String outcome : outcomes) {
             if (!OUTCOMES.contains(outcome)) {
                 throw new IllegalArgumentException("The outcome option has an unknown value '" + outcome
                         + "'; valid values are success, failure, unknown");
             }
         }
-        if (configuration.getPageSize() < 1 || configuration.getPageSize() > 100) {
-            throw new IllegalArgumentException(
-                    "The pageSize option must be between 1 and 100, was " + configuration.getPageSize());
-        }
-        return new TaskRunQuery(statuses, blankToNull(configuration.getTaskId()),
-                blankToNull(configuration.getAgentId()),
-                blankToNull(configuration.getCredentialId()), splitList(configuration.getSourceId()),
-                blankToNull(configuration.getWorkflowId()), outcomes, null, null, configuration.getPageSize());
-    }
-
-    static List<String> splitList(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(value.split(","))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .distinct()
-                .toList();
-    }
-
-    private static String lowerCase(String value) {
-        return value == null ? null : value.toLowerCase(Locale.ROOT);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return new TaskRunQuery(statuses, OptionValues.blankToNull(configuration.getTaskId()),
+                OptionValues.blankToNull(configuration.getAgentId()),
+                OptionValues.blankToNull(configuration.getCredentialId()),
+                OptionValues.splitList(configuration.getSourceId()),
+                OptionValues.blankToNull(configuration.getWorkflowId()), outcomes, null, null,
+                configuration.getPageSize());
     }
 
     @Override
@@ -230,17 +175,20 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
                 configuration.getRetryMaxDelay());
         client = new DeckClient(component.getTransport(), settings, retryPolicy, component.getScheduler());
-        runWaiter = new RunWaiter(client, component.getScheduler());
     }
 
     @Override
     protected void doStop() throws Exception {
         client = null;
-        runWaiter = null;
         super.doStop();
     }
 
-    DeckClient getClient() {
+    /**
+     * The client of this endpoint's calls to Deck.
+     *
+     * @throws IllegalStateException when the endpoint is not started
+     */
+    public DeckClient getClient() {
         DeckClient c = client;
         if (c == null) {
             throw new IllegalStateException("The deck endpoint is not started");
@@ -249,41 +197,32 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
     }
 
     /**
-     * The repository a consumer records what it emitted in: the configured one, started with the consumer (a
-     * FileIdempotentRepository loads its state then), or the bounded in-memory default, which is kept for the
-     * endpoint's lifetime so that stopping a route does not forget what was emitted.
+     * The ledger a consumer records what it emitted in: over the configured idempotentRepository, started now (a
+     * FileIdempotentRepository loads its state then) and stopped when the ledger closes; or over the bounded in-memory
+     * default, which is kept for the endpoint's lifetime so that stopping a route does not forget what was emitted.
      */
-    synchronized IdempotentRepository startIdempotentRepository() {
+    public synchronized EmittedLedger openLedger() {
         IdempotentRepository configured = configuration.getIdempotentRepository();
         if (configured != null) {
             ServiceHelper.startService(configured);
-            return configured;
+            return new EmittedLedger(configured, true);
         }
         if (defaultIdempotentRepository == null) {
             defaultIdempotentRepository = MemoryIdempotentRepository
-                    .memoryIdempotentRepository(DeckTaskRunsConsumer.DEFAULT_REPOSITORY_SIZE);
+                    .memoryIdempotentRepository(DEFAULT_IDEMPOTENT_REPOSITORY_SIZE);
             ServiceHelper.startService(defaultIdempotentRepository);
         }
-        return defaultIdempotentRepository;
+        return new EmittedLedger(defaultIdempotentRepository, false);
     }
 
-    /** Stops a repository that {@link #startIdempotentRepository()} started for a consumer, except the default. */
-    synchronized void stopIdempotentRepository(IdempotentRepository repository) {
-        if (repository != null && repository != defaultIdempotentRepository) {
-            ServiceHelper.stopService(repository);
-        }
-    }
-
-    RunWaiter getRunWaiter() {
-        return runWaiter;
-    }
-
-    TaskRunQuery getTaskRunQuery() {
+    /** The list filters of the options (listTaskRuns, the taskRuns consumer). */
+    public TaskRunQuery getTaskRunQuery() {
         return taskRunQuery;
     }
 
-    String getInclude() {
-        List<String> sections = splitList(lowerCase(configuration.getInclude()));
+    /** The include option as Deck reads it (lower case, comma-separated), or null. */
+    public String getInclude() {
+        List<String> sections = OptionValues.splitLowerCaseList(configuration.getInclude());
         return sections.isEmpty() ? null : String.join(",", sections);
     }
 
@@ -293,21 +232,6 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
 
     public void setOperation(DeckOperation operation) {
         this.operation = operation;
-    }
-
-    /** events: the types to emit; empty for every type. */
-    List<String> getEventTypes() {
-        return eventTypes;
-    }
-
-    /** events: the signing secrets, newest first. */
-    /** events: verifies the deliveries with the webhook secrets and the signature tolerance. */
-    StandardWebhookVerifier getWebhookVerifier() {
-        return webhookVerifier;
-    }
-
-    List<String> getWebhookSecrets() {
-        return webhookSecrets;
     }
 
     public DeckEventsConfiguration getEventsConfiguration() {

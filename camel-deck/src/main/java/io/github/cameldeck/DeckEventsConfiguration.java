@@ -1,6 +1,5 @@
 package io.github.cameldeck;
 
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -9,7 +8,7 @@ import org.apache.camel.spi.UriParams;
  * The options of the events consumer, which receives Deck's webhooks.
  */
 @UriParams
-public class DeckEventsConfiguration implements Cloneable {
+public class DeckEventsConfiguration {
 
     public static final String DEFAULT_WEBHOOK_PATH = "/deck/events";
 
@@ -19,8 +18,14 @@ public class DeckEventsConfiguration implements Cloneable {
     private String types;
 
     @UriParam(label = "consumer", defaultValue = DEFAULT_WEBHOOK_PATH, description = "events: the HTTP path, on the "
-            + "application's platform-http server, where Deck POSTs its webhooks.")
+            + "application's HTTP server (platform-http unless webhookComponentName names another), where Deck POSTs its "
+            + "webhooks.")
     private String webhookPath = DEFAULT_WEBHOOK_PATH;
+
+    @UriParam(label = "consumer,advanced", description = "events: the Camel component that receives the webhooks: any "
+            + "component that can serve REST consumers (netty-http, jetty, undertow, servlet, ...), configured as for "
+            + "Camel's rest DSL (the rest configuration's host, port and context path apply). Default: platform-http.")
+    private String webhookComponentName;
 
     @UriParam(label = "consumer", defaultValue = "false", description = "events: for task_run events, fetch the full run "
             + "(events carry a summary without output) and put it in the event's data; sections as in the include option.")
@@ -70,14 +75,6 @@ public class DeckEventsConfiguration implements Cloneable {
             + "event destination created.")
     private String destinationName = "camel-deck";
 
-    public DeckEventsConfiguration copy() {
-        try {
-            return (DeckEventsConfiguration) super.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new RuntimeCamelException(e);
-        }
-    }
-
     public String getTypes() {
         return types;
     }
@@ -92,6 +89,14 @@ public class DeckEventsConfiguration implements Cloneable {
 
     public void setWebhookPath(String webhookPath) {
         this.webhookPath = webhookPath;
+    }
+
+    public String getWebhookComponentName() {
+        return webhookComponentName;
+    }
+
+    public void setWebhookComponentName(String webhookComponentName) {
+        this.webhookComponentName = webhookComponentName;
     }
 
     public boolean isFetchRun() {

@@ -57,7 +57,7 @@ public final class DeckTypeConverters {
     /** The run of a {@code task_run.*} event (the summary, or the full run with fetchRun); null for other events. */
     @Converter(allowNull = true)
     public static TaskRun toTaskRun(DeckEvent event) {
-        if (event.getType() == null || !event.getType().startsWith("task_run.") || event.getData().isEmpty()) {
+        if (event.getTaskRunStatus() == null || event.getData().isEmpty()) {
             return null;
         }
         return event.getDataAsTaskRun();

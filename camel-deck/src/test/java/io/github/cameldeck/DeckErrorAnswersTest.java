@@ -25,7 +25,7 @@ class DeckErrorAnswersTest extends DeckTestSupport {
     @Test
     void aTaskThatDoesNotExist() {
         DeckApiException e = failure("deck:runTask?taskId=task_missing", null, Map.of());
-        assertThat(e.getStatusCode()).isEqualTo(404);
+        assertThat(e.getHttpResponseCode()).isEqualTo(404);
         assertThat(e.getErrorCode()).isEqualTo("task_not_found");
         assertThat(e.getMessage())
                 .startsWith("Deck answered HTTP 404 to POST /tasks/task_missing/run: request/task_not_found");
@@ -39,7 +39,7 @@ class DeckErrorAnswersTest extends DeckTestSupport {
 
         DeckApiException e = failure("deck:runTask?taskId=" + task.id() + "&sourceId=" + blocked.id(), null, Map.of());
 
-        assertThat(e.getStatusCode()).isEqualTo(403);
+        assertThat(e.getHttpResponseCode()).isEqualTo(403);
         assertThat(e.getErrorType()).isEqualTo("source");
         assertThat(e.getErrorCode()).isEqualTo("source_blocked");
         assertThat(sim().stats().requests("POST /v2/tasks/{id}/run")).as("403 is not retried").isEqualTo(1);
@@ -53,7 +53,7 @@ class DeckErrorAnswersTest extends DeckTestSupport {
 
         DeckApiException e = failure("deck:submitInteraction?runId=" + run.getId(), Map.of("code", "123456"), Map.of());
 
-        assertThat(e.getStatusCode()).isEqualTo(409);
+        assertThat(e.getHttpResponseCode()).isEqualTo(409);
         assertThat(e.getErrorCode()).isEqualTo("interaction_not_pending");
     }
 
@@ -65,7 +65,7 @@ class DeckErrorAnswersTest extends DeckTestSupport {
 
         DeckApiException e = failure("deck:cancelTaskRun?runId=" + run.getId(), null, Map.of());
 
-        assertThat(e.getStatusCode()).isEqualTo(409);
+        assertThat(e.getHttpResponseCode()).isEqualTo(409);
         assertThat(e.getErrorCode()).isEqualTo("run_not_cancelable");
     }
 
@@ -78,7 +78,7 @@ class DeckErrorAnswersTest extends DeckTestSupport {
         DeckApiException e = failure("deck:runTask?taskId=" + task.id(), Map.of("a", 2),
                 Map.of(DeckConstants.IDEMPOTENCY_KEY, "order-1"));
 
-        assertThat(e.getStatusCode()).isEqualTo(409);
+        assertThat(e.getHttpResponseCode()).isEqualTo(409);
         assertThat(e.getErrorType()).isEqualTo("idempotency");
         assertThat(sim().runCount()).isEqualTo(1);
     }
@@ -87,7 +87,7 @@ class DeckErrorAnswersTest extends DeckTestSupport {
     void anInvalidCursor() {
         DeckApiException e = failure("deck:listTaskRuns", null, Map.of(DeckConstants.CURSOR, "not-a-cursor"));
 
-        assertThat(e.getStatusCode()).isEqualTo(400);
+        assertThat(e.getHttpResponseCode()).isEqualTo(400);
         assertThat(e.getErrorCode()).isEqualTo("cursor_invalid");
     }
 }

@@ -28,16 +28,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Camel tests against the Deck simulator over HTTP on loopback; the deck component points at it with short retry
  * delays so fault tests stay fast.
  */
-abstract class DeckTestSupport extends CamelTestSupport {
+public abstract class DeckTestSupport extends CamelTestSupport {
 
     @RegisterExtension
-    static DeckSimulatorExtension deck = DeckSimulatorExtension
+    protected static DeckSimulatorExtension deck = DeckSimulatorExtension
             .create(b -> b.rateLimit(0, Duration.ZERO).webhookBackoff(Duration.ofMillis(100)));
 
     /** A webhook signing secret (whsec_ + base64 of 32 bytes), and another one. */
-    static final String SECRET = "whsec_" + Base64.getEncoder()
+    public static final String SECRET = "whsec_" + Base64.getEncoder()
             .encodeToString("camel-deck-test-secret-32-bytes!".getBytes(StandardCharsets.UTF_8));
-    static final String OTHER_SECRET = "whsec_" + Base64.getEncoder()
+    public static final String OTHER_SECRET = "whsec_" + Base64.getEncoder()
             .encodeToString("some-other-secret-of-32-bytes!!!".getBytes(StandardCharsets.UTF_8));
 
     protected Agent agent;
@@ -70,7 +70,7 @@ abstract class DeckTestSupport extends CamelTestSupport {
     }
 
     /** Registers Camel's consumers health repository, so each consumer's readiness check can be invoked. */
-    static void enableConsumerHealthChecks(CamelContext context) {
+    protected static void enableConsumerHealthChecks(CamelContext context) {
         HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
         registry.setCamelContext(context);
         registry.register(new ConsumersHealthCheckRepository());
@@ -78,7 +78,7 @@ abstract class DeckTestSupport extends CamelTestSupport {
     }
 
     /** The test log file (log4j2-test.properties), flushed first. */
-    static String readTestLog() throws IOException {
+    protected static String readTestLog() throws IOException {
         ((LoggerContext) LogManager.getContext(false)).getConfiguration().getAppenders().values().forEach(a -> {
             if (a instanceof FileAppender f) {
                 f.getManager().flush();

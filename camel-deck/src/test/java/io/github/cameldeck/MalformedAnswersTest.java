@@ -48,11 +48,11 @@ class MalformedAnswersTest extends DeckTestSupport {
         });
 
         DeckApiException first = (DeckApiException) truncated.getException();
-        assertThat(first.getStatusCode()).isEqualTo(200);
+        assertThat(first.getHttpResponseCode()).isEqualTo(200);
         assertThat(first.getMessage()).startsWith("Deck answered HTTP 200 to GET /task-runs/" + run.getId()
                 + " with a body that is not the expected JSON");
         DeckApiException second = (DeckApiException) proxyPage.getException();
-        assertThat(second.getStatusCode()).isEqualTo(502);
+        assertThat(second.getHttpResponseCode()).isEqualTo(502);
         assertThat(second.getMessage()).contains("(text/html): 502 Bad Gateway");
         // text/plain and unknown fields are read as they are
         assertThat(

@@ -56,7 +56,7 @@ class SecretsTest extends DeckTestSupport {
             Exchange unauthorized = template.request("deckWrongKey:getTaskRun?runId=" + run.getId(), e -> {
             });
             DeckApiException e = (DeckApiException) unauthorized.getException();
-            assertThat(e.getStatusCode()).isEqualTo(401);
+            assertThat(e.getHttpResponseCode()).isEqualTo(401);
             assertThat(e.getErrorCode()).isEqualTo("api_key_invalid");
             assertThat(e.getMessage()).doesNotContain(WRONG_KEY);
             LoggerFactory.getLogger(SecretsTest.class).info("Logged by the test: the failure was {}", e.getMessage(),

@@ -1,6 +1,7 @@
 package io.github.cameldeck.client;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldeck.DeckApiException;
 import io.github.cameldeck.model.DeckEvent;
@@ -22,8 +24,10 @@ import io.github.cameldeck.model.EventDestination;
 import io.github.cameldeck.model.TaskRun;
 
 /**
- * The Deck API as camel-deck uses it, knowing nothing of Camel exchanges. Every call returns a future: the first
- * attempt runs on the calling thread, retries are scheduled (no thread sleeps through a backoff).
+ * The Deck API as camel-deck uses it, knowing nothing of Camel exchanges. Every call returns a future. Which thread does
+ * what: the first attempt is sent on the calling thread, which waits for Deck's answer (one HTTP round trip, at most
+ * requestTimeout); a retry is scheduled on the scheduler and sent on one of its threads, and the future completes on the
+ * thread of the attempt that settled it. No thread sleeps through a backoff.
  */
 public final class DeckClient {
 
@@ -42,10 +46,10 @@ public final class DeckClient {
         this.errorReader = new DeckErrorReader(settings.apiKey());
     }
 
-    /** {@code POST /tasks/{taskId}/run} with a body built by the caller. */
-    public CompletableFuture<TaskRun> runTask(String taskId, ObjectNode body, String idempotencyKey) {
-        DeckRequest request = DeckRequest.post("/tasks/" + DeckHttpTransport.encode(taskId) + "/run", write(body),
-                idempotencyKey);
+    /** {@code POST /tasks/{taskId}/run}. */
+    public CompletableFuture<TaskRun> runTask(String taskId, RunTaskRequest body, String idempotencyKey) {
+        DeckRequest request = DeckRequest.post("/tasks/" + DeckHttpTransport.encode(taskId) + "/run",
+                write(body.toJson()), idempotencyKey);
         return call(request, response -> read(request, response, TaskRun.class));
     }
 
@@ -60,11 +64,8 @@ public final class DeckClient {
 
     /** {@code GET /task-runs/{runId}}, with the optional sections named in {@code include} (may be null). */
     public CompletableFuture<TaskRun> getTaskRun(String runId, String include) {
-        List<java.util.Map.Entry<String, String>> query = new ArrayList<>();
-        if (include != null && !include.isBlank()) {
-            query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("include", include));
-        }
-        DeckRequest request = DeckRequest.get("/task-runs/" + DeckHttpTransport.encode(runId), query);
+        DeckRequest request = DeckRequest.get("/task-runs/" + DeckHttpTransport.encode(runId),
+                QueryParams.create().add("include", include).build());
         return call(request, response -> read(request, response, TaskRun.class));
     }
 
@@ -76,62 +77,60 @@ public final class DeckClient {
     }
 
     /** One page of {@code GET /task-runs}; {@code cursor} null for the first. */
-    public CompletableFuture<TaskRunPage> listTaskRuns(TaskRunQuery query, String cursor) {
+    public CompletableFuture<Page<TaskRun>> listTaskRuns(TaskRunQuery query, String cursor) {
         DeckRequest request = DeckRequest.get("/task-runs", query.toParams(cursor));
-        return call(request, response -> readPage(request, response));
+        return call(request, response -> readList(request, response, TaskRun.class));
     }
 
     /**
-     * One page of {@code GET /events}: the given types, created after {@code createdAfter} (may be null); {@code cursor}
-     * null for the first page.
+     * One page of {@code GET /events}: the given types (every type when empty), created after {@code createdAfter} (may
+     * be null); {@code cursor} null for the first page. Read the log with {@link EventLogReader}.
      */
-    public CompletableFuture<EventPage> listEvents(List<String> types, java.time.Instant createdAfter, int limit,
+    public CompletableFuture<Page<DeckEvent>> listEvents(List<String> types, Instant createdAfter, int limit,
             String cursor) {
-        List<java.util.Map.Entry<String, String>> query = new ArrayList<>();
-        types.forEach(t -> query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("type", t)));
-        if (createdAfter != null) {
-            query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("created_after", createdAfter.toString()));
-        }
-        query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("limit", Integer.toString(limit)));
-        if (cursor != null) {
-            query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("cursor", cursor));
-        }
-        DeckRequest request = DeckRequest.get("/events", query);
-        return call(request, response -> {
-            ListBody<DeckEvent> body = readList(request, response, DeckEvent.class);
-            return new EventPage(body.items(), body.hasMore(), body.nextCursor(), body.requestId(),
-                    response.serverTime());
-        });
+        DeckRequest request = DeckRequest.get("/events", QueryParams.create()
+                .addEach("type", types)
+                .add("created_after", createdAfter)
+                .add("limit", limit)
+                .add("cursor", cursor)
+                .build());
+        return call(request, response -> readList(request, response, DeckEvent.class));
     }
 
-    /** {@code GET /events/{eventId}}. */
-    public CompletableFuture<DeckEvent> getEvent(String eventId) {
-        DeckRequest request = DeckRequest.get("/events/" + DeckHttpTransport.encode(eventId), List.of());
-        return call(request, response -> read(request, response, DeckEvent.class));
-    }
-
-    /** {@code POST /event-destinations}. */
-    public CompletableFuture<EventDestination> createEventDestination(ObjectNode body, String idempotencyKey) {
+    /** {@code POST /event-destinations}: a webhook destination for {@code url}, signed with {@code secret}. */
+    public CompletableFuture<EventDestination> createWebhookDestination(String name, String url, String secret,
+            List<String> events, String idempotencyKey) {
+        ObjectNode body = DeckJson.mapper().createObjectNode();
+        body.put("name", name);
+        body.put("type", "webhook");
+        body.set("events", textArray(events));
+        ObjectNode webhook = body.putObject("webhook");
+        webhook.put("url", url);
+        webhook.put("secret", secret);
         DeckRequest request = DeckRequest.post("/event-destinations", write(body), idempotencyKey);
         return call(request, response -> read(request, response, EventDestination.class));
     }
 
-    /** One page of {@code GET /event-destinations}; {@code cursor} null for the first. */
-    public CompletableFuture<EventDestinationPage> listEventDestinations(String cursor) {
-        List<java.util.Map.Entry<String, String>> query = new ArrayList<>();
-        query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("limit", "100"));
-        if (cursor != null) {
-            query.add(new java.util.AbstractMap.SimpleImmutableEntry<>("cursor", cursor));
-        }
-        DeckRequest request = DeckRequest.get("/event-destinations", query);
-        return call(request, response -> {
-            ListBody<EventDestination> body = readList(request, response, EventDestination.class);
-            return new EventDestinationPage(body.items(), body.hasMore(), body.nextCursor());
-        });
+    /** One page of {@code GET /event-destinations} (100 per page); {@code cursor} null for the first. */
+    public CompletableFuture<Page<EventDestination>> listEventDestinations(String cursor) {
+        DeckRequest request = DeckRequest.get("/event-destinations",
+                QueryParams.create().add("limit", 100).add("cursor", cursor).build());
+        return call(request, response -> readList(request, response, EventDestination.class));
     }
 
-    /** {@code PATCH /event-destinations/{id}} with the fields to change. */
-    public CompletableFuture<EventDestination> updateEventDestination(String destinationId, ObjectNode changes) {
+    /**
+     * {@code PATCH /event-destinations/{id}}: sets the status and the subscribed event types, each left as it is when
+     * null.
+     */
+    public CompletableFuture<EventDestination> updateEventDestination(String destinationId, String status,
+            List<String> events) {
+        ObjectNode changes = DeckJson.mapper().createObjectNode();
+        if (status != null) {
+            changes.put("status", status);
+        }
+        if (events != null) {
+            changes.set("events", textArray(events));
+        }
         DeckRequest request = DeckRequest.patch("/event-destinations/" + DeckHttpTransport.encode(destinationId),
                 write(changes));
         return call(request, response -> read(request, response, EventDestination.class));
@@ -214,15 +213,7 @@ public final class DeckClient {
         }
     }
 
-    private TaskRunPage readPage(DeckRequest request, DeckResponse response) {
-        ListBody<TaskRun> body = readList(request, response, TaskRun.class);
-        return new TaskRunPage(body.items(), body.hasMore(), body.nextCursor(), body.requestId());
-    }
-
-    private record ListBody<T>(List<T> items, boolean hasMore, String nextCursor, String requestId) {
-    }
-
-    private <T> ListBody<T> readList(DeckRequest request, DeckResponse response, Class<T> type) {
+    private <T> Page<T> readList(DeckRequest request, DeckResponse response, Class<T> type) {
         // one streaming pass: each item is read straight into its type (no intermediate tree)
         List<T> items = null;
         String nextCursor = null;
@@ -266,7 +257,7 @@ public final class DeckClient {
             nextCursor = null;
         }
         boolean more = hasMore != null ? hasMore : nextCursor != null;
-        return new ListBody<>(items, more && nextCursor != null, nextCursor, requestId);
+        return new Page<>(items, more && nextCursor != null, nextCursor, requestId, response.serverTime());
     }
 
     private static byte[] write(JsonNode body) {
@@ -281,7 +272,9 @@ public final class DeckClient {
         }
     }
 
-    public DeckClientSettings settings() {
-        return settings;
+    private static ArrayNode textArray(List<String> values) {
+        ArrayNode array = DeckJson.mapper().createArrayNode();
+        values.forEach(array::add);
+        return array;
     }
 }

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 
@@ -49,7 +50,7 @@ public final class DeckHttpTransport implements Closeable {
      * @param customizer applied last to the builder (camel-http's HttpClientConfigurer), may be null
      */
     public static DeckHttpTransport create(TransportOptions options,
-            java.util.function.Consumer<HttpClientBuilder> customizer) {
+            Consumer<HttpClientBuilder> customizer) {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(options.maxTotalConnections())
                 .setMaxConnPerRoute(options.connectionsPerRoute())

@@ -1,5 +1,7 @@
 package io.github.cameldeck.client;
 
+import java.time.Instant;
+
 /**
  * What Deck answered: the status, the raw body and the headers camel-deck uses.
  *
@@ -10,7 +12,7 @@ package io.github.cameldeck.client;
  * @param serverTime     the Date header: Deck's clock when it answered, or null
  */
 public record DeckResponse(int status, byte[] body, String contentType, long retryAfterMs,
-        java.time.Instant serverTime) {
+        Instant serverTime) {
 
     public boolean isSuccess() {
         return status >= 200 && status < 300;

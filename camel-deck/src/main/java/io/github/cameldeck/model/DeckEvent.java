@@ -1,6 +1,8 @@
 package io.github.cameldeck.model;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +16,13 @@ import io.github.cameldeck.client.DeckJson;
  * of the resource at that moment in {@code data}.
  */
 public class DeckEvent extends DeckObject {
+
+    /** By creation time, then id; events without a creation time last. */
+    public static final Comparator<DeckEvent> OLDEST_FIRST = Comparator
+            .comparing(DeckEvent::createdAtInstant, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(e -> e.getId() != null ? e.getId() : "");
+
+    private static final String TASK_RUN_PREFIX = "task_run.";
 
     private String id;
     private String object;
@@ -73,6 +82,29 @@ public class DeckEvent extends DeckObject {
         }
         String text = value.toString();
         return text.isEmpty() ? null : text;
+    }
+
+    /** The event type recorded when a task run enters {@code status}: {@code task_run.<status>}. */
+    public static String taskRunType(String status) {
+        return TASK_RUN_PREFIX + status;
+    }
+
+    /** Whether this is a {@code task_run.*} event about a run (its data has the run's id). */
+    @JsonIgnore
+    public boolean isTaskRunEvent() {
+        return type != null && type.startsWith(TASK_RUN_PREFIX) && dataText("id") != null;
+    }
+
+    /** The status a {@code task_run.*} event records the run entering, as Deck wrote it; null for other events. */
+    @JsonIgnore
+    public String getTaskRunStatus() {
+        return type != null && type.startsWith(TASK_RUN_PREFIX) ? type.substring(TASK_RUN_PREFIX.length()) : null;
+    }
+
+    /** The creation time as an instant, or null. */
+    @JsonIgnore
+    public Instant createdAtInstant() {
+        return createdAt != null ? createdAt.toInstant() : null;
     }
 
     public OffsetDateTime getCreatedAt() {

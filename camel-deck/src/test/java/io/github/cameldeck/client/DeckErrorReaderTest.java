@@ -32,7 +32,7 @@ class DeckErrorReaderTest {
         DeckApiException e = reader.fromResponse(request,
                 response(400, example("error_validation_400.json"), "application/json"), 0);
 
-        assertThat(e.getStatusCode()).isEqualTo(400);
+        assertThat(e.getHttpResponseCode()).isEqualTo(400);
         assertThat(e.getErrors()).isNotEmpty();
         assertThat(e.getErrorType()).isEqualTo("request");
         assertThat(e.getRequestId()).startsWith("req_");
@@ -46,7 +46,7 @@ class DeckErrorReaderTest {
                 "<html><head><style>p{}</style></head><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>",
                 "text/html"), 3);
 
-        assertThat(e.getStatusCode()).isEqualTo(502);
+        assertThat(e.getHttpResponseCode()).isEqualTo(502);
         assertThat(e.getErrors()).isEmpty();
         assertThat(e.getMessage()).isEqualTo(
                 "Deck answered HTTP 502 to POST /tasks/task_1/run (text/html): 502 Bad Gateway nginx (gave up after 3 retries)");
@@ -86,7 +86,7 @@ class DeckErrorReaderTest {
         for (DeckApiException ex : List.of(e, network)) {
             assertThat(ex.getMessage()).doesNotContain(KEY).contains("xxxxxx");
         }
-        assertThat(network.getStatusCode()).isZero();
+        assertThat(network.getHttpResponseCode()).isZero();
         assertThat(network.getMessage()).contains("could not be reached").contains("SocketTimeoutException");
     }
 }

@@ -1,0 +1,98 @@
+package io.github.cameldeck.producer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldeck.DeckOperation;
+import io.github.cameldeck.client.DeckJson;
+
+/**
+ * Reads a message body as the JSON object Deck expects (task input, interaction values): a Map, a Jackson JsonNode, a
+ * JSON String, byte[] or InputStream, or any object Jackson can write. Anything else is refused with a message that
+ * names the operation and what was wrong, before a call is made.
+ */
+final class DeckBodies {
+
+    private DeckBodies() {
+    }
+
+    /**
+     * @param  body                     the message body; null gives null
+     * @param  operation                named in error messages
+     * @throws IllegalArgumentException when the body is not a JSON object
+     */
+    static ObjectNode toJsonObject(Object body, DeckOperation operation) {
+        if (body == null) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            if (body instanceof JsonNode json) {
+                node = json;
+            } else if (body instanceof String text) {
+                node = parse(text, operation);
+            } else if (body instanceof byte[] bytes) {
+                node = parse(new String(bytes, StandardCharsets.UTF_8), operation);
+            } else if (body instanceof InputStream in) {
+                node = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), operation);
+            } else if (body instanceof Map<?, ?> || isPlainObject(body)) {
+                node = write(body, operation);
+            } else {
+                throw new IllegalArgumentException(
+                        operation + " needs a JSON object as its body (a Map, JsonNode, JSON String "
+                                + "or POJO), but the body is a " + body.getClass().getName());
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(operation + ": the body could not be read: " + e.getMessage(), e);
+        }
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(operation + " needs a JSON object as its body, but got a JSON "
+                    + node.getNodeType().name().toLowerCase() + ": " + abbreviate(node.toString()));
+        }
+        return (ObjectNode) node;
+    }
+
+    private static JsonNode write(Object body, DeckOperation operation) {
+        try {
+            return DeckJson.mapper().valueToTree(body);
+        } catch (IllegalArgumentException e) {
+            String reason = e.getCause() instanceof JsonProcessingException jpe
+                    ? jpe.getOriginalMessage()
+                    : e.getMessage();
+            throw new IllegalArgumentException(operation + ": the body (" + body.getClass().getName()
+                    + ") cannot be written as JSON: " + reason,
+                    e);
+        }
+    }
+
+    private static JsonNode parse(String text, DeckOperation operation) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return DeckJson.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    operation + ": the body is not valid JSON (" + e.getOriginalMessage() + "): "
+                            + abbreviate(text),
+                    e);
+        }
+    }
+
+    private static boolean isPlainObject(Object body) {
+        return !(body instanceof Number || body instanceof Boolean || body instanceof Character
+                || body instanceof Iterable<?> || body.getClass().isArray() || body.getClass().isEnum());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 100 ? text.substring(0, 100) + "..." : text;
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.cameldeck.producer;
+
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldeck.DeckConstants;
+import io.github.cameldeck.DeckEndpoint;
+import io.github.cameldeck.DeckOperation;
+import io.github.cameldeck.client.RunTaskRequest;
+import io.github.cameldeck.model.TaskRun;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The operations on task runs: runTask, submitInteraction, getTaskRun, cancelTaskRun, listTaskRuns.
+ */
+final class RunOperations extends OperationGroup {
+
+    RunOperations(DeckEndpoint endpoint) {
+        super(endpoint);
+        register(DeckOperation.runTask, this::runTask);
+        register(DeckOperation.submitInteraction, this::submitInteraction);
+        register(DeckOperation.getTaskRun, this::getTaskRun);
+        register(DeckOperation.cancelTaskRun, this::cancelTaskRun);
+        register(DeckOperation.listTaskRuns, this::listTaskRuns);
+    }
+
+    private CompletableFuture<Void> runTask(Exchange exchange) {
+        Message in = exchange.getIn();
+        String taskId = required(in, DeckConstants.TASK_ID, configuration.getTaskId(), "taskId", DeckOperation.runTask);
+        RunTaskRequest body = new RunTaskRequest(
+                value(in, DeckConstants.CREDENTIAL_ID, configuration.getCredentialId()),
+                value(in, DeckConstants.SOURCE_ID, configuration.getSourceId()),
+                value(in, DeckConstants.SESSION_ID, configuration.getSessionId()),
+                DeckBodies.toJsonObject(in.getBody(), DeckOperation.runTask));
+        String key = idempotencyKey(exchange, DeckOperation.runTask, taskId);
+        return endpoint.getClient().runTask(taskId, body, key)
+                .thenCompose(this::waitIfAsked)
+                .thenAccept(run -> setRun(exchange, run));
+    }
+
+    private CompletableFuture<Void> submitInteraction(Exchange exchange) {
+        Message in = exchange.getIn();
+        String runId = required(in, DeckConstants.RUN_ID, configuration.getRunId(), "runId",
+                DeckOperation.submitInteraction);
+        ObjectNode values = DeckBodies.toJsonObject(in.getBody(), DeckOperation.submitInteraction);
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "submitInteraction needs the values of the interaction's fields in the body, "
+                            + "e.g. {\"code\": \"123456\"}, but the body is "
+                            + (values == null ? "empty" : "an empty object"));
+        }
+        String key = idempotencyKey(exchange, DeckOperation.submitInteraction, runId);
+        return endpoint.getClient().submitInteraction(runId, values, key)
+                .thenCompose(this::waitIfAsked)
+                .thenAccept(run -> setRun(exchange, run));
+    }
+
+    private CompletableFuture<Void> getTaskRun(Exchange exchange) {
+        String runId = required(exchange.getIn(), DeckConstants.RUN_ID, configuration.getRunId(), "runId",
+                DeckOperation.getTaskRun);
+        return endpoint.getClient().getTaskRun(runId, endpoint.getInclude())
+                .thenAccept(run -> setRun(exchange, run));
+    }
+
+    private CompletableFuture<Void> cancelTaskRun(Exchange exchange) {
+        String runId = required(exchange.getIn(), DeckConstants.RUN_ID, configuration.getRunId(), "runId",
+                DeckOperation.cancelTaskRun);
+        String key = idempotencyKey(exchange, DeckOperation.cancelTaskRun, runId);
+        return endpoint.getClient().cancelTaskRun(runId, key)
+                .thenAccept(run -> setRun(exchange, run));
+    }
+
+    private CompletableFuture<Void> listTaskRuns(Exchange exchange) {
+        return list(exchange, cursor -> endpoint.getClient().listTaskRuns(endpoint.getTaskRunQuery(), cursor));
+    }
+
+    private CompletableFuture<TaskRun> waitIfAsked(TaskRun run) {
+        if (!configuration.isWaitForCompletion()) {
+            return CompletableFuture.completedFuture(run);
+        }
+        return new RunWaiter(endpoint.getClient(), endpoint.getComponent().getScheduler())
+                .waitFor(run, configuration.getWaitTimeout());
+    }
+}
