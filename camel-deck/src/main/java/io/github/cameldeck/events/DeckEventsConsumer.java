@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.cameldeck.DeckConfiguration;
-import io.github.cameldeck.DeckConstants;
 import io.github.cameldeck.DeckEndpoint;
 import io.github.cameldeck.DeckEventsConfiguration;
 import io.github.cameldeck.DeckTypeConverters;
@@ -18,9 +17,7 @@ import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.model.EventDestination;
 import io.github.cameldeck.model.TaskRun;
 import io.github.cameldeck.support.EmittedLedger;
-import io.github.cameldeck.support.RunHeaders;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.IdempotentRepository;
@@ -270,21 +267,11 @@ public class DeckEventsConsumer extends DefaultConsumer {
     private void route(DeckEvent event, String source) {
         Exchange exchange = createExchange(false);
         try {
-            Message message = exchange.getIn();
             TaskRun run = null;
             if (event.isTaskRunEvent()) {
                 run = events.isFetchRun() ? fetchRun(event) : event.getDataAsTaskRun();
             }
-            message.setBody(event);
-            if (run != null && run.getId() != null) {
-                RunHeaders.set(message, run);
-            }
-            message.setHeader(DeckConstants.EVENT_ID, event.getId());
-            message.setHeader(DeckConstants.EVENT_TYPE, event.getType());
-            if (event.getCreatedAt() != null) {
-                message.setHeader(DeckConstants.EVENT_CREATED_AT, event.getCreatedAt());
-            }
-            message.setHeader(DeckConstants.EVENT_SOURCE, source);
+            EventMessages.fill(exchange.getIn(), event, run, source);
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
@@ -296,7 +283,7 @@ public class DeckEventsConsumer extends DefaultConsumer {
             } else {
                 ledger.release(event.getId());
                 getExceptionHandler().handleException("Error processing Deck event " + event.getId() + " ("
-                        + event.getType() + "); it is offered again by the next catch-up",
+                                                      + event.getType() + "); it is offered again by the next catch-up",
                         exchange, exchange.getException());
             }
         } finally {
