@@ -283,7 +283,7 @@ public class DeckEventsConsumer extends DefaultConsumer {
             } else {
                 ledger.release(event.getId());
                 getExceptionHandler().handleException("Error processing Deck event " + event.getId() + " ("
-                                                      + event.getType() + "); it is offered again by the next catch-up",
+                        + event.getType() + "); it is offered again by the next catch-up",
                         exchange, exchange.getException());
             }
         } finally {
