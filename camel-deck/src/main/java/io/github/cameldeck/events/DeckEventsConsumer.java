@@ -126,10 +126,8 @@ public class DeckEventsConsumer extends DefaultConsumer {
                 .newSingleThreadScheduledExecutor(this, "DeckEventsCatchUp");
         try {
             listener = http;
-            http.start(events.getWebhookPath(),
-                    new WebhookReceiver(settings.verifier(), getWebhookPath(), this::offer));
-            LOG.info("Receiving Deck webhooks on {} ({})", events.getWebhookPath(),
-                    settings.types().isEmpty() ? "every event type" : String.join(", ", settings.types()));
+            http.start(events.getWebhookPath(), new WebhookReceiver(settings.verifier(), getWebhookPath(), this::offer),
+                    settings.types());
             if (events.isAutoRegister()) {
                 registrar = new EventDestinationRegistrar(endpoint.getClient(), events.getPublicUrl().trim(),
                         settings.types(), settings.secrets().get(0), events.getDestinationName());

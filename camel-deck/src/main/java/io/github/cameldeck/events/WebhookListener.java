@@ -1,5 +1,6 @@
 package io.github.cameldeck.events;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -9,6 +10,8 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.spi.RestConsumerFactory;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of the events consumer: a POST consumer on the webhook path, created by the application's
@@ -16,6 +19,8 @@ import org.apache.camel.support.service.ServiceHelper;
  * servlet, ...), so the webhooks arrive on the server the application already runs.
  */
 final class WebhookListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookListener.class);
 
     static final String DEFAULT_COMPONENT = "platform-http";
 
@@ -37,11 +42,17 @@ final class WebhookListener {
         return new WebhookListener(context, factory(context, componentName));
     }
 
-    /** Starts receiving POSTs on {@code path}, each answered by {@code receiver}. */
-    void start(String path, Processor receiver) throws Exception {
+    /**
+     * Starts receiving POSTs on {@code path}, each answered by {@code receiver}.
+     *
+     * @param types the event types the consumer emits (empty: every type), for the log
+     */
+    void start(String path, Processor receiver, List<String> types) throws Exception {
         RestConfiguration rest = context.getRestConfiguration();
         consumer = factory.createConsumer(context, receiver, "POST", path, null, null, null, rest, Map.of());
         ServiceHelper.startService(consumer.getEndpoint(), consumer);
+        LOG.info("Receiving Deck webhooks on {} ({})", path,
+                types.isEmpty() ? "every event type" : String.join(", ", types));
     }
 
     private static RestConsumerFactory factory(CamelContext context, String componentName) {
