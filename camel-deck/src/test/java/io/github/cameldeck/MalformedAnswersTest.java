@@ -82,11 +82,13 @@ class MalformedAnswersTest extends DeckTestSupport {
 
         for (int i = 0; i < 30; i++) {
             sim().startRun(task.id(), Map.of("i", i));
-            Thread.sleep(20);
+            if (i % 5 == 4) {
+                awaitPolls(context, 1); // the runs arrive in batches between polls
+            }
         }
 
         await().atMost(30, TimeUnit.SECONDS).until(() -> received.size() >= 30);
-        Thread.sleep(1000);
+        awaitPolls(context, 5); // some polls fail on purpose
         assertThat(sim().stats().faultsInjected()).isGreaterThan(5);
         assertThat(received).hasSize(30).doesNotHaveDuplicates();
         assertThat(context.getRouteController().getRouteStatus(context.getRoutes().get(0).getRouteId()).isStarted())

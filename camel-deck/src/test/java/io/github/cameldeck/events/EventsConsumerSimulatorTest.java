@@ -3,9 +3,9 @@ package io.github.cameldeck.events;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +185,7 @@ class EventsConsumerSimulatorTest extends EventsConsumerTestSupport {
         List<String> run = startRuns(quickTask(), 1);
         awaitReceived(Set.copyOf(run));
         sim().awaitWebhooksIdle(Duration.ofSeconds(10));
-        Thread.sleep(700); // two more catch-ups: nothing else is emitted
+        awaitEventLogReads(2); // two more catch-ups: nothing else is emitted
 
         assertThat(sources).containsExactly("webhook", "catchUp");
         assertThat(receivedRunIds()).containsExactlyElementsOf(run);
@@ -234,15 +234,22 @@ class EventsConsumerSimulatorTest extends EventsConsumerTestSupport {
 
     @Test
     void theOffsetRepositoryKeepsWhereTheEventLogWasReadAcrossRestarts() throws Exception {
-        FileStateRepository offsets = FileStateRepository.fileStateRepository(tempDir.resolve("offsets").toFile());
+        AtomicInteger positionsSaved = new AtomicInteger();
+        FileStateRepository offsets = new FileStateRepository(tempDir.resolve("offsets").toFile(), new HashMap<>()) {
+            @Override
+            public void setState(String key, String value) {
+                super.setState(key, value);
+                positionsSaved.incrementAndGet();
+            }
+        };
         context.getRegistry().bind("offsets", offsets);
         Task task = quickTask();
         Set<String> old = new HashSet<>(startRuns(task, 3));
         await().atMost(10, TimeUnit.SECONDS).until(() -> old.stream()
                 .allMatch(id -> "completed".equals(sim().taskRun(id).status())));
-        Thread.sleep(1100); // Deck's timestamps have whole seconds
+        // the simulator's now: no event it recorded is later (created_after is exclusive and compared at full precision)
         offsets.start();
-        offsets.setState("deck:events:/deck/events", Instant.now().toString());
+        offsets.setState("deck:events:/deck/events", sim().clock().now().toString());
         offsets.stop();
 
         // no destination: only the catch-up at start emits
@@ -255,10 +262,12 @@ class EventsConsumerSimulatorTest extends EventsConsumerTestSupport {
 
         context.getRouteController().stopRoute("events");
         assertThat(Files.readString(tempDir.resolve("offsets"))).contains("deck:events:/deck/events=");
+        int savedBeforeRestart = positionsSaved.get();
         context.getRouteController().startRoute("events");
 
         awaitReceived(whileRunning);
-        Thread.sleep(300);
+        // the catch-up at start (the only one: catchUpInterval=0) saves the position when it has read the whole log
+        await().atMost(10, TimeUnit.SECONDS).until(() -> positionsSaved.get() > savedBeforeRestart);
         assertThat(receivedRunIds()).as("the runs before the stored position are not read again")
                 .containsExactlyInAnyOrderElementsOf(whileRunning);
     }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static io.github.cameldeck.DeckTestSupport.awaitPolls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -96,7 +97,7 @@ class RestartWithPersistentRepositoryTest {
         CamelContext second = startContext(repository(kind, dbName));
         try {
             await().atMost(30, TimeUnit.SECONDS).until(() -> received.size() >= 60);
-            Thread.sleep(1000);
+            awaitPolls(second, 2);
         } finally {
             second.stop();
         }

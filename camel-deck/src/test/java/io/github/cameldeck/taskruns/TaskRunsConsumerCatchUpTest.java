@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.github.cameldeck.DeckTestSupport.awaitPolls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -101,7 +102,7 @@ class TaskRunsConsumerCatchUpTest {
         context.start();
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() >= 1);
-        Thread.sleep(1000);
+        awaitPolls(context, 2);
         assertThat(received).containsExactly(waiting);
     }
 }

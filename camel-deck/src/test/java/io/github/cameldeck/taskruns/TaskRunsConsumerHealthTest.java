@@ -78,7 +78,7 @@ class TaskRunsConsumerHealthTest extends DeckTestSupport {
         await().atMost(20, TimeUnit.SECONDS).until(() -> received.size() >= 12);
         await().atMost(10, TimeUnit.SECONDS).until(() -> consumerHealth()
                 .map(r -> r.getState() == HealthCheck.State.UP).orElse(false));
-        Thread.sleep(500);
+        awaitPolls(context, 2);
         assertThat(received).hasSize(12).doesNotHaveDuplicates();
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.github.cameldeck.DeckTestSupport.awaitPolls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -55,13 +56,14 @@ class TaskRunsConsumerPollingOptionsTest {
         context.stop();
     }
 
-    private void finishedRuns(int count) throws InterruptedException {
+    private void finishedRuns(int count) {
         for (int i = 0; i < count; i++) {
             deck.simulator().startRun(task.id(), Map.of("i", i));
         }
         await().atMost(10, TimeUnit.SECONDS)
                 .until(() -> deck.simulator().taskRuns().stream().allMatch(r -> r.isTerminal()));
-        Thread.sleep(1100); // a fresh rate-limit window
+        // the rate limit counts HTTP requests only: the window that reset() started is still fresh
+        assertThat(deck.simulator().stats().totalRequests()).as("requests since reset()").isZero();
     }
 
     private void consume(String uri) throws Exception {
@@ -101,7 +103,9 @@ class TaskRunsConsumerPollingOptionsTest {
         consume("deck:taskRuns?pageSize=3&maxMessagesPerPoll=5&initialDelay=0&delay=60000");
 
         await().atMost(5, TimeUnit.SECONDS).until(() -> received.size() == 5);
-        Thread.sleep(1000);
+        // the next poll is a minute away: what the first one emitted is all there is
+        DeckTaskRunsConsumer consumer = (DeckTaskRunsConsumer) context.getRoute("runs").getConsumer();
+        await().atMost(5, TimeUnit.SECONDS).until(consumer::isFirstPollDone);
         assertThat(received).hasSize(5);
     }
 
@@ -112,7 +116,7 @@ class TaskRunsConsumerPollingOptionsTest {
         consume("deck:taskRuns?pageSize=2&delay=10&greedy=true");
 
         await().atMost(30, TimeUnit.SECONDS).until(() -> received.size() >= 60);
-        Thread.sleep(500);
+        awaitPolls(context, 2);
         assertThat(deck.simulator().stats().rateLimited()).as("Deck answered 429").isGreaterThan(0);
         assertThat(received).hasSize(60).doesNotHaveDuplicates();
     }

@@ -11,10 +11,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.cameldeck.DeckComponent;
 import io.github.cameldeck.DeckConstants;
 import io.github.cameldeck.DeckTestSupport;
-import io.github.cameldeck.client.EventLogReader;
 import io.github.cameldeck.model.TaskRun;
+import io.github.cameldeck.simulator.DeckSimulator;
 import io.github.cameldeck.simulator.Interaction;
 import io.github.cameldeck.simulator.Scenario;
 import io.github.cameldeck.simulator.Task;
@@ -73,7 +74,7 @@ class TaskRunsConsumerTest extends DeckTestSupport {
         context.getRouteController().startRoute("taskRuns");
         String later = sim().startRun(fast.id(), Map.of("n", 3)).id();
         await().atMost(10, TimeUnit.SECONDS).until(() -> receivedIds().contains(later));
-        Thread.sleep(500);
+        awaitPolls(context, 2);
 
         started.add(later);
         assertThat(receivedIds()).hasSize(4).containsExactlyInAnyOrderElementsOf(started);
@@ -91,12 +92,12 @@ class TaskRunsConsumerTest extends DeckTestSupport {
         for (int i = 0; i < 300; i++) {
             started.add(sim().startRun(fast.id(), Map.of("fast", i)).id());
             if (i % 50 == 0) {
-                Thread.sleep(100);
+                awaitPolls(context, 1); // the runs arrive in bursts between polls
             }
         }
 
         await().atMost(30, TimeUnit.SECONDS).until(() -> received.size() >= 305);
-        Thread.sleep(1500);
+        awaitPolls(context, 2);
 
         assertThat(received).hasSize(305);
         assertThat(new HashSet<>(receivedIds())).isEqualTo(started);
@@ -126,7 +127,7 @@ class TaskRunsConsumerTest extends DeckTestSupport {
         String runId = sim().startRun(twoStep.id(), Map.of()).id();
 
         await().atMost(20, TimeUnit.SECONDS).until(() -> completed.size() == 1);
-        Thread.sleep(1000);
+        awaitPolls(context, 2);
         assertThat(received).hasSize(2);
         assertThat(receivedIds()).containsOnly(runId);
         assertThat(completed).containsExactly(runId);
@@ -153,7 +154,7 @@ class TaskRunsConsumerTest extends DeckTestSupport {
         String runId = sim().startRun(task.id(), Map.of()).id();
 
         await().atMost(20, TimeUnit.SECONDS).until(() -> received.size() == 1);
-        Thread.sleep(800);
+        awaitPolls(context, 2);
         assertThat(attempts.get()).isEqualTo(2);
         assertThat(receivedIds()).containsExactly(runId);
     }
@@ -161,10 +162,12 @@ class TaskRunsConsumerTest extends DeckTestSupport {
     @Test
     void emitsRunsThatFinishedBeforeItStartedOldestFirstWithBatchProperties() throws Exception {
         Task task = fast();
+        // started back to back: "oldest first" orders by when a run completed, then when it was created (Deck's
+        // whole seconds both), then by run id, which is time-ordered; these runs all take as long, so each of the three
+        // follows the order of creation, however close together the runs start
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             ids.add(sim().startRun(task.id(), Map.of("i", i)).id());
-            Thread.sleep(30);
         }
         await().atMost(10, TimeUnit.SECONDS)
                 .until(() -> sim().taskRuns().stream().allMatch(r -> r.isTerminal()));
@@ -212,7 +215,7 @@ class TaskRunsConsumerTest extends DeckTestSupport {
         getMockEndpoint("mock:workflow").expectedMessageCount(0);
         getMockEndpoint("mock:task").setResultWaitTime(10_000);
         MockEndpoint.assertIsSatisfied(context, 10, TimeUnit.SECONDS);
-        Thread.sleep(500);
+        awaitPolls(context, 2);
         MockEndpoint.assertIsSatisfied(context);
     }
 
@@ -226,22 +229,30 @@ class TaskRunsConsumerTest extends DeckTestSupport {
 
     @Test
     void costsOneRequestPerPollWhenNothingHappens() throws Exception {
-        Task task = fast();
-        for (int i = 0; i < 150; i++) {
-            sim().startRun(task.id(), Map.of());
-        }
-        await().atMost(10, TimeUnit.SECONDS).until(() -> sim().taskRuns().stream().allMatch(r -> r.isTerminal()));
-        consume("deck:taskRuns?delay=100");
-        await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() == 150);
-        // the event log's overlap re-reads the last 5 seconds of events; after that an idle poll is one request
-        Thread.sleep(EventLogReader.OVERLAP.toMillis() + 1500);
+        // the event log's overlap re-reads the last 5 seconds of events; after that an idle poll is one request. On a
+        // simulator 30 s behind Deck's Date header (this host's clock) the runs are out of the overlap at once, and
+        // still within the 60 s the event log is read back at start, so the first read of the log covers them again
+        try (DeckSimulator behind = DeckSimulator.builder().rateLimit(0, Duration.ZERO)
+                .clock(clockBehindWallClock(Duration.ofSeconds(30))).build().start()) {
+            Task task = behind.createTask(behind.createAgent("Idle agent").id(), "Fast",
+                    Scenario.completesAfter(Duration.ofMillis(300)).withQueueTime(Duration.ofMillis(50)));
+            for (int i = 0; i < 150; i++) {
+                behind.startRun(task.id(), Map.of());
+            }
+            behind.advance(Duration.ofSeconds(1));
+            assertThat(behind.taskRuns()).allMatch(r -> r.isTerminal());
+            context.getComponent("deck", DeckComponent.class).getConfiguration().setBaseUrl(behind.baseUrl());
+            consume("deck:taskRuns?delay=100");
+            await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() == 150);
+            awaitPolls(context, 2); // the catch-up and the first read of the event log are over
 
-        sim().stats().reset();
-        Thread.sleep(2000);
-        System.out.println("ROUTES " + sim().stats().routes());
-        long events = sim().stats().requests("GET /v2/events");
-        long total = sim().stats().totalRequests();
-        assertThat(events).as("one event-log read per poll").isBetween(5L, 25L);
-        assertThat(total).as("nothing else while idle").isEqualTo(events);
+            behind.stats().reset();
+            awaitPolls(context, 20);
+            System.out.println("ROUTES " + behind.stats().routes());
+            long events = behind.stats().requests("GET /v2/events");
+            long total = behind.stats().totalRequests();
+            assertThat(events).as("one event-log read per poll").isBetween(5L, 25L);
+            assertThat(total).as("nothing else while idle").isEqualTo(events);
+        }
     }
 }
