@@ -76,6 +76,12 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "ratelimit":
+        case "rateLimit": target.setRateLimit(property(camelContext, int.class, value)); return true;
+        case "ratelimittimeout":
+        case "rateLimitTimeout": getOrCreateConfiguration(target).setRateLimitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimitwindow":
+        case "rateLimitWindow": target.setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -86,6 +92,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "runId": getOrCreateConfiguration(target).setRunId(property(camelContext, java.lang.String.class, value)); return true;
         case "sessionid":
         case "sessionId": getOrCreateConfiguration(target).setSessionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sessionlimittimeout":
+        case "sessionLimitTimeout": getOrCreateConfiguration(target).setSessionLimitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sourceid":
         case "sourceId": getOrCreateConfiguration(target).setSourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -158,6 +166,12 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "ratelimit":
+        case "rateLimit": return int.class;
+        case "ratelimittimeout":
+        case "rateLimitTimeout": return long.class;
+        case "ratelimitwindow":
+        case "rateLimitWindow": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryinitialdelay":
@@ -168,6 +182,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "runId": return java.lang.String.class;
         case "sessionid":
         case "sessionId": return java.lang.String.class;
+        case "sessionlimittimeout":
+        case "sessionLimitTimeout": return long.class;
         case "sourceid":
         case "sourceId": return java.lang.String.class;
         case "sslcontextparameters":
@@ -241,6 +257,12 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyHost": return target.getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getProxyPort();
+        case "ratelimit":
+        case "rateLimit": return target.getRateLimit();
+        case "ratelimittimeout":
+        case "rateLimitTimeout": return getOrCreateConfiguration(target).getRateLimitTimeout();
+        case "ratelimitwindow":
+        case "rateLimitWindow": return target.getRateLimitWindow();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retryinitialdelay":
@@ -251,6 +273,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "runId": return getOrCreateConfiguration(target).getRunId();
         case "sessionid":
         case "sessionId": return getOrCreateConfiguration(target).getSessionId();
+        case "sessionlimittimeout":
+        case "sessionLimitTimeout": return getOrCreateConfiguration(target).getSessionLimitTimeout();
         case "sourceid":
         case "sourceId": return getOrCreateConfiguration(target).getSourceId();
         case "sslcontextparameters":

@@ -88,6 +88,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "publicurl":
         case "publicUrl": target.getEventsConfiguration().setPublicUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimittimeout":
+        case "rateLimitTimeout": target.getConfiguration().setRateLimitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
@@ -109,6 +111,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sessionid":
         case "sessionId": target.getConfiguration().setSessionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sessionlimittimeout":
+        case "sessionLimitTimeout": target.getConfiguration().setSessionLimitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "signaturetolerance":
         case "signatureTolerance": target.getEventsConfiguration().setSignatureTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sourceid":
@@ -207,6 +211,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "publicurl":
         case "publicUrl": return java.lang.String.class;
+        case "ratelimittimeout":
+        case "rateLimitTimeout": return long.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
@@ -228,6 +234,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sessionid":
         case "sessionId": return java.lang.String.class;
+        case "sessionlimittimeout":
+        case "sessionLimitTimeout": return long.class;
         case "signaturetolerance":
         case "signatureTolerance": return long.class;
         case "sourceid":
@@ -327,6 +335,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollStrategy": return target.getPollStrategy();
         case "publicurl":
         case "publicUrl": return target.getEventsConfiguration().getPublicUrl();
+        case "ratelimittimeout":
+        case "rateLimitTimeout": return target.getConfiguration().getRateLimitTimeout();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
@@ -348,6 +358,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sessionid":
         case "sessionId": return target.getConfiguration().getSessionId();
+        case "sessionlimittimeout":
+        case "sessionLimitTimeout": return target.getConfiguration().getSessionLimitTimeout();
         case "signaturetolerance":
         case "signatureTolerance": return target.getEventsConfiguration().getSignatureTolerance();
         case "sourceid":

@@ -23,7 +23,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(61);
+        Set<String> props = new HashSet<>(63);
         props.add("agentId");
         props.add("allowInsecure");
         props.add("apiKey");
@@ -60,6 +60,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("pageSize");
         props.add("pollStrategy");
         props.add("publicUrl");
+        props.add("rateLimitTimeout");
         props.add("repeatCount");
         props.add("requestTimeout");
         props.add("retryInitialDelay");
@@ -71,6 +72,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sessionId");
+        props.add("sessionLimitTimeout");
         props.add("signatureTolerance");
         props.add("sourceId");
         props.add("startScheduler");

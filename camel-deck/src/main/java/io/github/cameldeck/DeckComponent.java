@@ -1,10 +1,13 @@
 package io.github.cameldeck;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldeck.client.DeckHttpTransport;
+import io.github.cameldeck.client.RequestBudget;
 import io.github.cameldeck.client.TransportOptions;
+import io.github.cameldeck.support.OrganizationBudgets;
 import io.github.cameldeck.support.ScheduledPollOptions;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -48,6 +51,15 @@ public class DeckComponent extends HealthCheckComponent implements SSLContextPar
     @Metadata(label = "advanced", defaultValue = "10", description = "The threads that run retries and waitForCompletion polls for every endpoint of this component; "
             + "no thread is held while a call waits for its next attempt.")
     private int workerPoolSize = 10;
+
+    @Metadata(label = "advanced", defaultValue = "200", description = "Deck's request limit, which every endpoint of the application "
+            + "that uses the same base URL and API key (one organization) shares: requests wait for budget instead of "
+            + "drawing 429s. Deck counts 200 per 10 s per organization; lower it when other applications use the same "
+            + "organization. 0: no pacing.")
+    private int rateLimit = 200;
+
+    @Metadata(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration", description = "The window rateLimit counts in.")
+    private long rateLimitWindow = 10_000;
 
     private DeckHttpTransport transport;
     private ScheduledExecutorService scheduler;
@@ -105,6 +117,28 @@ public class DeckComponent extends HealthCheckComponent implements SSLContextPar
             }
         }
         super.doStop();
+    }
+
+    /** The request budget of the organization that this base URL and key belong to, shared in the CamelContext. */
+    RequestBudget getBudget(String baseUrl, String apiKey) {
+        return OrganizationBudgets.of(getCamelContext()).budgetFor(baseUrl, apiKey, rateLimit,
+                Duration.ofMillis(rateLimitWindow));
+    }
+
+    public int getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(int rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public long getRateLimitWindow() {
+        return rateLimitWindow;
+    }
+
+    public void setRateLimitWindow(long rateLimitWindow) {
+        this.rateLimitWindow = rateLimitWindow;
     }
 
     public int getWorkerPoolSize() {

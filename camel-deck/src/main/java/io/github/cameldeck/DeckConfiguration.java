@@ -37,10 +37,21 @@ public class DeckConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration", description = "How long one HTTP call to Deck may take before it is abandoned (and retried).")
     private long requestTimeout = 60_000;
 
-    @UriParam(label = "common", defaultValue = "5", description = "How often a call is retried after 429, 5xx or a network error, with exponential backoff "
-            + "(1s doubling, 30s cap, full jitter; Retry-After honoured). 400/401/403/404/409 are never retried. "
+    @UriParam(label = "common", defaultValue = "5", description = "How often a call is retried after 5xx or a network error, with exponential backoff "
+            + "(1s doubling, 30s cap, full jitter; Retry-After honoured). 400/401/403/404/409 are never retried; a 429 is "
+            + "waited out, not counted (rateLimitTimeout, sessionLimitTimeout). "
             + "POSTs are retried with the same Idempotency-Key, so a retry never starts a second run.")
     private int maxRetries = 5;
+
+    @UriParam(label = "advanced", defaultValue = "5m", javaType = "java.time.Duration", description = "How long one call may wait for the "
+            + "organization's request budget (rateLimit), pacing and 429 rate_limit_exceeded answers together, before it "
+            + "fails with a DeckApiException that says how long the budget stayed exhausted.")
+    private long rateLimitTimeout = 5 * 60_000L;
+
+    @UriParam(label = "advanced", defaultValue = "30m", javaType = "java.time.Duration", description = "runTask: how long a run is tried "
+            + "again, with backoff and no thread held, while Deck answers 429 session_limit_exceeded (every agent session "
+            + "of the organization in use).")
+    private long sessionLimitTimeout = 30 * 60_000L;
 
     @UriParam(label = "advanced", defaultValue = "1s", javaType = "java.time.Duration", description = "The backoff before the first retry; it doubles with each retry up to retryMaxDelay, and a random "
             + "delay up to that value is taken (full jitter).")
@@ -208,6 +219,22 @@ public class DeckConfiguration implements Cloneable {
 
     public void setRetryInitialDelay(long retryInitialDelay) {
         this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRateLimitTimeout() {
+        return rateLimitTimeout;
+    }
+
+    public void setRateLimitTimeout(long rateLimitTimeout) {
+        this.rateLimitTimeout = rateLimitTimeout;
+    }
+
+    public long getSessionLimitTimeout() {
+        return sessionLimitTimeout;
+    }
+
+    public void setSessionLimitTimeout(long sessionLimitTimeout) {
+        this.sessionLimitTimeout = sessionLimitTimeout;
     }
 
     public long getRetryMaxDelay() {

@@ -104,8 +104,7 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
         super.doInit();
         resolveApiKey();
         BaseUrlCheck.check(configuration.getBaseUrl(), configuration.isAllowInsecure());
-        new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
-                configuration.getRetryMaxDelay());
+        retryPolicy();
         if (configuration.getLookback() <= 0) {
             throw new IllegalArgumentException("The lookback option must be positive");
         }
@@ -172,9 +171,14 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
         DeckComponent component = getComponent();
         DeckClientSettings settings = new DeckClientSettings(configuration.getBaseUrl(), configuration.getApiKey(),
                 configuration.getConnectTimeout(), configuration.getRequestTimeout());
-        RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
-                configuration.getRetryMaxDelay());
-        client = new DeckClient(component.getTransport(), settings, retryPolicy, component.getScheduler());
+        client = new DeckClient(component.getTransport(), settings, retryPolicy(), component.getScheduler(),
+                component.getBudget(configuration.getBaseUrl(), configuration.getApiKey()));
+    }
+
+    private RetryPolicy retryPolicy() {
+        return new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
+                configuration.getRetryMaxDelay(), configuration.getRateLimitTimeout(),
+                configuration.getSessionLimitTimeout());
     }
 
     @Override

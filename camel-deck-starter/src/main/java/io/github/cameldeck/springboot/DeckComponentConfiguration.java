@@ -36,9 +36,10 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
     private DeckConfiguration configuration;
 
     /**
-     * How often a call is retried after 429, 5xx or a network error, with exponential backoff (1s doubling, 30s cap,
-     * full jitter; Retry-After honoured). 400/401/403/404/409 are never retried. POSTs are retried with the same
-     * Idempotency-Key, so a retry never starts a second run.
+     * How often a call is retried after 5xx or a network error, with exponential backoff (1s doubling, 30s cap, full
+     * jitter; Retry-After honoured). 400/401/403/404/409 are never retried; a 429 is waited out, not counted
+     * (rateLimitTimeout, sessionLimitTimeout). POSTs are retried with the same Idempotency-Key, so a retry never starts
+     * a second run.
      */
     private Integer maxRetries = 5;
 
@@ -179,6 +180,31 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
      * The longest backoff between two retries, also the cap of a Retry-After header.
      */
     private Duration retryMaxDelay = Duration.ofSeconds(30);
+
+    /**
+     * Deck's request limit, which every endpoint of the application that uses the same base URL and API key (one
+     * organization) shares: requests wait for budget instead of drawing 429s. Deck counts 200 per 10 s per
+     * organization; lower it when other applications use the same organization. 0: no pacing.
+     */
+    private Integer rateLimit = 200;
+
+    /**
+     * The window rateLimit counts in.
+     */
+    private Duration rateLimitWindow = Duration.ofSeconds(10);
+
+    /**
+     * How long one call may wait for the organization's request budget (rateLimit), pacing and 429
+     * rate_limit_exceeded answers together, before it fails with a DeckApiException that says how long the budget
+     * stayed exhausted.
+     */
+    private Duration rateLimitTimeout = Duration.ofMinutes(5);
+
+    /**
+     * runTask: how long a run is tried again, with backoff and no thread held, while Deck answers 429
+     * session_limit_exceeded (every agent session of the organization in use).
+     */
+    private Duration sessionLimitTimeout = Duration.ofMinutes(30);
 
     /**
      * The threads that run retries and waitForCompletion polls for every endpoint of this component; no thread is
@@ -455,6 +481,38 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
 
     public void setRetryInitialDelay(Duration retryInitialDelay) {
         this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public Integer getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(Integer rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public Duration getRateLimitWindow() {
+        return rateLimitWindow;
+    }
+
+    public void setRateLimitWindow(Duration rateLimitWindow) {
+        this.rateLimitWindow = rateLimitWindow;
+    }
+
+    public Duration getRateLimitTimeout() {
+        return rateLimitTimeout;
+    }
+
+    public void setRateLimitTimeout(Duration rateLimitTimeout) {
+        this.rateLimitTimeout = rateLimitTimeout;
+    }
+
+    public Duration getSessionLimitTimeout() {
+        return sessionLimitTimeout;
+    }
+
+    public void setSessionLimitTimeout(Duration sessionLimitTimeout) {
+        this.sessionLimitTimeout = sessionLimitTimeout;
     }
 
     public Duration getRetryMaxDelay() {

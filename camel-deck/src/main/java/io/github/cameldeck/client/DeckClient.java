@@ -5,11 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cameldeck.DeckApiException;
 import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.model.EventDestination;
 import io.github.cameldeck.model.TaskRun;
@@ -31,25 +27,22 @@ import io.github.cameldeck.model.TaskRun;
  */
 public final class DeckClient {
 
-    private final DeckHttpTransport transport;
-    private final DeckClientSettings settings;
-    private final RetryPolicy retryPolicy;
-    private final ScheduledExecutorService scheduler;
+    private final Context context;
     private final DeckErrorReader errorReader;
 
+    /**
+     * @param budget the request budget of the organization the key belongs to, shared with every other client of it
+     */
     public DeckClient(DeckHttpTransport transport, DeckClientSettings settings, RetryPolicy retryPolicy,
-            ScheduledExecutorService scheduler) {
-        this.transport = transport;
-        this.settings = settings;
-        this.retryPolicy = retryPolicy;
-        this.scheduler = scheduler;
+            ScheduledExecutorService scheduler, RequestBudget budget) {
         this.errorReader = new DeckErrorReader(settings.apiKey());
+        this.context = new Context(transport, settings, retryPolicy, scheduler, errorReader, budget);
     }
 
-    /** {@code POST /tasks/{taskId}/run}. */
+    /** {@code POST /tasks/{taskId}/run}; served by the request budget after every answer, read and poll waiting. */
     public CompletableFuture<TaskRun> runTask(String taskId, RunTaskRequest body, String idempotencyKey) {
         DeckRequest request = DeckRequest.post("/tasks/" + DeckHttpTransport.encode(taskId) + "/run",
-                write(body.toJson()), idempotencyKey);
+                write(body.toJson()), idempotencyKey).servedLater();
         return call(request, response -> read(request, response, TaskRun.class));
     }
 
@@ -143,62 +136,18 @@ public final class DeckClient {
     }
 
     /**
-     * Sends a request and reads its answer, retrying 429, 5xx, network errors and successful answers whose body cannot
-     * be read (a truncated or empty body is lost in transit as surely as a dropped connection; POSTs are safe to send
-     * again with their Idempotency-Key).
+     * Sends a request and reads its answer: each attempt takes a permit of the organization's request budget first;
+     * 5xx, network errors and successful answers whose body cannot be read are retried (a truncated or empty body is
+     * lost in transit as surely as a dropped connection; POSTs are safe to send again with their Idempotency-Key), and
+     * Deck's limits are waited out (see {@link RetryPolicy}).
      */
     public <T> CompletableFuture<T> call(DeckRequest request, Function<DeckResponse, T> reader) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        attempt(request, reader, 0, result);
-        return result;
+        return new DeckCall<>(request, reader, context, System::nanoTime).start();
     }
 
-    private <T> void attempt(DeckRequest request, Function<DeckResponse, T> reader, int retriesSoFar,
-            CompletableFuture<T> result) {
-        DeckResponse response;
-        try {
-            response = transport.send(request, settings);
-        } catch (IOException e) {
-            retryOrFail(request, reader, retriesSoFar, -1, result,
-                    () -> errorReader.fromNetworkError(request, e, retriesSoFar));
-            return;
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-            return;
-        }
-        if (response.isSuccess()) {
-            T value;
-            try {
-                value = reader.apply(response);
-            } catch (UnreadableAnswerException e) {
-                retryOrFail(request, reader, retriesSoFar, -1, result, () -> e.withRetries(retriesSoFar));
-                return;
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-                return;
-            }
-            result.complete(value);
-        } else if (RetryPolicy.isRetryableStatus(response.status())) {
-            retryOrFail(request, reader, retriesSoFar, response.retryAfterMs(), result,
-                    () -> errorReader.fromResponse(request, response, retriesSoFar));
-        } else {
-            result.completeExceptionally(errorReader.fromResponse(request, response, retriesSoFar));
-        }
-    }
-
-    private <T> void retryOrFail(DeckRequest request, Function<DeckResponse, T> reader, int retriesSoFar,
-            long retryAfterMs, CompletableFuture<T> result, Supplier<DeckApiException> failure) {
-        if (!retryPolicy.canRetry(retriesSoFar)) {
-            result.completeExceptionally(failure.get());
-            return;
-        }
-        long delay = retryPolicy.delayMs(retriesSoFar, retryAfterMs);
-        try {
-            scheduler.schedule(() -> attempt(request, reader, retriesSoFar + 1, result), delay, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // shutting down: report the failure we have instead of retrying
-            result.completeExceptionally(failure.get());
-        }
+    /** What every call of this client is sent with. */
+    record Context(DeckHttpTransport transport, DeckClientSettings settings, RetryPolicy retryPolicy,
+            ScheduledExecutorService scheduler, DeckErrorReader errorReader, RequestBudget budget) {
     }
 
     private <T> T read(DeckRequest request, DeckResponse response, Class<T> type) {

@@ -65,6 +65,21 @@ final class DeckErrorReader {
         return new DeckApiException(redact(message.toString()), 0, List.of(), null, cause);
     }
 
+    /** A call that waited for Deck's request budget longer than it may (rateLimitTimeout). */
+    DeckApiException budgetExhausted(DeckRequest request, String detail, DeckApiException lastAnswer, Throwable cause) {
+        String message = "No budget to send " + request.describe() + ": " + detail;
+        if (lastAnswer != null) {
+            return new DeckApiException(redact(message), 429, lastAnswer.getErrors(), lastAnswer.getRequestId(), cause);
+        }
+        return new DeckApiException(redact(message), 429, List.of(), null, cause);
+    }
+
+    /** A limit Deck kept answering (session_limit_exceeded) for longer than the call may wait for it. */
+    DeckApiException limitOutlasted(DeckApiException lastAnswer, String detail) {
+        return new DeckApiException(lastAnswer.getMessage() + " (" + detail + ")", lastAnswer.getHttpResponseCode(),
+                lastAnswer.getErrors(), lastAnswer.getRequestId(), null);
+    }
+
     private static void appendRetriesAndRequestId(StringBuilder message, int retries, String requestId) {
         if (retries > 0) {
             message.append(" (gave up after ").append(retries).append(retries == 1 ? " retry)" : " retries)");

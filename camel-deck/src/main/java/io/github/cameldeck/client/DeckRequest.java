@@ -16,14 +16,30 @@ public final class DeckRequest {
     private final List<Map.Entry<String, String>> query;
     private final byte[] body;
     private final String idempotencyKey;
+    private final RequestBudget.Priority priority;
 
     private DeckRequest(String method, String path, List<Map.Entry<String, String>> query, byte[] body,
-            String idempotencyKey) {
+            String idempotencyKey, RequestBudget.Priority priority) {
         this.method = method;
         this.path = path;
         this.query = Collections.unmodifiableList(query);
         this.body = body;
         this.idempotencyKey = idempotencyKey;
+        this.priority = priority;
+    }
+
+    private DeckRequest(String method, String path, List<Map.Entry<String, String>> query, byte[] body,
+            String idempotencyKey) {
+        this(method, path, query, body, idempotencyKey, RequestBudget.Priority.FIRST);
+    }
+
+    /** The same request, served after every waiting {@link RequestBudget.Priority#FIRST} one (starting runs). */
+    public DeckRequest servedLater() {
+        return new DeckRequest(method, path, query, body, idempotencyKey, RequestBudget.Priority.LATER);
+    }
+
+    public RequestBudget.Priority priority() {
+        return priority;
     }
 
     public static DeckRequest get(String path, List<Map.Entry<String, String>> query) {

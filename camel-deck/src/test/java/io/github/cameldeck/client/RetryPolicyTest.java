@@ -12,10 +12,11 @@ class RetryPolicyTest {
 
     @Test
     void retriesOnlyWhatMaySucceedLater() {
-        for (int status : new int[]{429, 500, 502, 503, 504}) {
+        for (int status : new int[]{500, 502, 503, 504}) {
             assertThat(RetryPolicy.isRetryableStatus(status)).as(String.valueOf(status)).isTrue();
         }
-        for (int status : new int[]{400, 401, 403, 404, 409, 422, 501}) {
+        // 429 is Deck's limits: waited out by the call (rateLimitTimeout, sessionLimitTimeout), never counted
+        for (int status : new int[]{400, 401, 403, 404, 409, 422, 429, 501}) {
             assertThat(RetryPolicy.isRetryableStatus(status)).as(String.valueOf(status)).isFalse();
         }
         assertThat(policy.canRetry(4)).isTrue();
@@ -42,5 +43,21 @@ class RetryPolicyTest {
     void refusesNegativeRetries() {
         assertThatThrownBy(() -> new RetryPolicy(-1, 1000, 30_000))
                 .hasMessageContaining("maxRetries must be 0 or more");
+    }
+
+    @Test
+    void sessionLimitWaitsGrowWithoutHammering() {
+        for (int tries = 0; tries < 10; tries++) {
+            long ceiling = Math.min(30_000, 1000L << tries);
+            assertThat(policy.sessionDelayMs(tries)).as("try " + tries).isBetween(ceiling / 2, ceiling);
+        }
+    }
+
+    @Test
+    void limitTimeoutsMustNotBeNegative() {
+        assertThatThrownBy(() -> new RetryPolicy(5, 1000, 30_000, -1, 0))
+                .hasMessageContaining("The rateLimitTimeout option must not be negative");
+        assertThatThrownBy(() -> new RetryPolicy(5, 1000, 30_000, 0, -1))
+                .hasMessageContaining("The sessionLimitTimeout option must not be negative");
     }
 }

@@ -1,0 +1,170 @@
+package io.github.cameldeck.client;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import io.github.cameldeck.DeckApiException;
+
+/**
+ * One call to Deck, from its first attempt to its answer. Each attempt takes a permit of the organization's request
+ * budget, then is sent. 5xx answers, network errors and unreadable bodies are retried up to maxRetries times; Deck's
+ * limits are waited out without counting: 429 rate_limit_exceeded waits for the budget again (up to rateLimitTimeout
+ * of waiting), 429 session_limit_exceeded tries again with backoff (up to sessionLimitTimeout). No thread waits: a
+ * later attempt is sent from the scheduler, or from the budget's grant.
+ */
+final class DeckCall<T> {
+
+    private final DeckRequest request;
+    private final Function<DeckResponse, T> reader;
+    private final DeckClient.Context context;
+    private final LongSupplier nanoClock;
+    private final CompletableFuture<T> result = new CompletableFuture<>();
+
+    private int retries;
+    private int rateLimitedAnswers;
+    private long waitingForBudgetSince = -1;
+    private long sessionLimitedSince = -1;
+    private int sessionTries;
+    private DeckApiException lastRateLimited;
+
+    DeckCall(DeckRequest request, Function<DeckResponse, T> reader, DeckClient.Context context,
+            LongSupplier nanoClock) {
+        this.request = request;
+        this.reader = reader;
+        this.context = context;
+        this.nanoClock = nanoClock;
+    }
+
+    CompletableFuture<T> start() {
+        takePermitAndSend();
+        return result;
+    }
+
+    private void takePermitAndSend() {
+        long now = nanoClock.getAsLong();
+        if (waitingForBudgetSince < 0) {
+            waitingForBudgetSince = now;
+        }
+        long left = TimeUnit.MILLISECONDS.toNanos(context.retryPolicy().rateLimitTimeoutMs())
+                - (now - waitingForBudgetSince);
+        if (left <= 0) {
+            result.completeExceptionally(budgetExhausted(null));
+            return;
+        }
+        CompletableFuture<Void> permit = context.budget().acquire(request.priority(), left, context.scheduler());
+        if (permit.isDone() && !permit.isCompletedExceptionally()) {
+            send();
+        } else {
+            permit.whenComplete((granted, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(budgetExhausted(error));
+                } else {
+                    send();
+                }
+            });
+        }
+    }
+
+    private void send() {
+        DeckResponse response;
+        try {
+            response = context.transport().send(request, context.settings());
+        } catch (IOException e) {
+            waitingForBudgetSince = -1;
+            retryOrFail(-1, () -> context.errorReader().fromNetworkError(request, e, retries));
+            return;
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        if (response.status() == 429) {
+            limited(response);
+            return;
+        }
+        waitingForBudgetSince = -1;
+        if (response.isSuccess()) {
+            T value;
+            try {
+                value = reader.apply(response);
+            } catch (UnreadableAnswerException e) {
+                retryOrFail(-1, () -> e.withRetries(retries));
+                return;
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            result.complete(value);
+        } else if (RetryPolicy.isRetryableStatus(response.status())) {
+            retryOrFail(response.retryAfterMs(), () -> context.errorReader().fromResponse(request, response, retries));
+        } else {
+            result.completeExceptionally(context.errorReader().fromResponse(request, response, retries));
+        }
+    }
+
+    private void limited(DeckResponse response) {
+        DeckApiException answer = context.errorReader().fromResponse(request, response, retries);
+        if ("session_limit_exceeded".equals(answer.getErrorCode())) {
+            waitingForBudgetSince = -1;
+            long now = nanoClock.getAsLong();
+            if (sessionLimitedSince < 0) {
+                sessionLimitedSince = now;
+            }
+            long limitMs = context.retryPolicy().sessionLimitTimeoutMs();
+            if (now - sessionLimitedSince >= TimeUnit.MILLISECONDS.toNanos(limitMs)) {
+                result.completeExceptionally(context.errorReader().limitOutlasted(answer,
+                        "every agent session of the organization stayed in use for " + limitMs
+                                + " ms (sessionLimitTimeout), over "
+                                + (sessionTries + 1) + " tries"));
+                return;
+            }
+            later(context.retryPolicy().sessionDelayMs(sessionTries++), () -> answer);
+            return;
+        }
+        rateLimitedAnswers++;
+        lastRateLimited = answer;
+        context.budget().rateLimited();
+        if (context.budget().limit() == 0) {
+            // no pacing: wait the pause the budget would have made
+            later(context.budget().pauseMillis(), () -> budgetExhausted(null));
+        } else {
+            takePermitAndSend();
+        }
+    }
+
+    private void retryOrFail(long retryAfterMs, Supplier<DeckApiException> failure) {
+        if (!context.retryPolicy().canRetry(retries)) {
+            result.completeExceptionally(failure.get());
+            return;
+        }
+        long delay = context.retryPolicy().delayMs(retries, retryAfterMs);
+        retries++;
+        later(delay, failure);
+    }
+
+    private void later(long delayMs, Supplier<DeckApiException> failure) {
+        ScheduledExecutorService scheduler = context.scheduler();
+        try {
+            scheduler.schedule(this::takePermitAndSend, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down: report the failure we have instead of trying again
+            result.completeExceptionally(failure.get());
+        }
+    }
+
+    private DeckApiException budgetExhausted(Throwable cause) {
+        long waitedMs = TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - waitingForBudgetSince);
+        String detail = "Deck's request budget for this organization stayed exhausted for " + waitedMs
+                + " ms (rateLimitTimeout " + context.retryPolicy().rateLimitTimeoutMs() + " ms)"
+                + (rateLimitedAnswers > 0
+                        ? "; Deck answered 429 rate_limit_exceeded " + rateLimitedAnswers + " times"
+                        : "")
+                + (cause instanceof RequestBudget.ExhaustedException ? ": " + cause.getMessage() : "");
+        return context.errorReader().budgetExhausted(request, detail, lastRateLimited, Futures.unwrap(cause));
+    }
+}

@@ -1,0 +1,113 @@
+package io.github.cameldeck.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.cameldeck.client.RequestBudget;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request budgets of a CamelContext, one per Deck organization: every deck endpoint with the same base URL and API
+ * key (Deck counts per organization; different keys of one organization cannot be told apart here) takes its permits
+ * from the same {@link RequestBudget}, whichever component instance created it. The first endpoint of an organization
+ * sets its limit and window. A service of the CamelContext: its timer stops with the context.
+ */
+public final class OrganizationBudgets extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrganizationBudgets.class);
+
+    private final CamelContext context;
+    /** By a digest of base URL and key, so the key is not held twice in clear. */
+    private final Map<String, RequestBudget> budgets = new LinkedHashMap<>();
+    private ScheduledExecutorService timer;
+
+    private OrganizationBudgets(CamelContext context) {
+        this.context = context;
+    }
+
+    /** The budgets of the context, added to it as a service on first use. */
+    public static OrganizationBudgets of(CamelContext context) {
+        synchronized (context) {
+            OrganizationBudgets budgets = context.hasService(OrganizationBudgets.class);
+            if (budgets == null) {
+                budgets = new OrganizationBudgets(context);
+                try {
+                    context.addService(budgets, true, true);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Could not start Deck's request budgets", e);
+                }
+            }
+            return budgets;
+        }
+    }
+
+    /** The organization's budget, created with this limit and window when it is the first use. */
+    public synchronized RequestBudget budgetFor(String baseUrl, String apiKey, int limit, Duration window) {
+        String key = digest(baseUrl, apiKey);
+        RequestBudget budget = budgets.get(key);
+        if (budget == null) {
+            budget = new RequestBudget(limit, window, RequestBudget.Timer.of(timer()), System::nanoTime);
+            budgets.put(key, budget);
+            LOG.debug("Deck request budget for {}: {} requests per {}", baseUrl, limit == 0 ? "unlimited" : limit,
+                    window);
+        } else if (budget.limit() != limit) {
+            LOG.info("The Deck organization at {} already has a request budget of {} per window in this CamelContext;"
+                    + " the rateLimit {} of another deck component is not used",
+                    baseUrl, budget.limit(), limit);
+        }
+        return budget;
+    }
+
+    /** Every budget, by base URL (for health and management); several keys of one base URL are numbered. */
+    public synchronized Map<String, RequestBudget.Snapshot> snapshots() {
+        Map<String, RequestBudget.Snapshot> result = new LinkedHashMap<>();
+        int i = 0;
+        for (RequestBudget budget : budgets.values()) {
+            result.put("budget-" + (++i), budget.snapshot());
+        }
+        return result;
+    }
+
+    private synchronized ScheduledExecutorService timer() {
+        if (timer == null) {
+            timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "DeckRequestBudget");
+        }
+        return timer;
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        if (timer != null) {
+            context.getExecutorServiceManager().shutdownNow(timer);
+            timer = null;
+        }
+        budgets.clear();
+        super.doStop();
+    }
+
+    private static String digest(String baseUrl, String apiKey) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(baseUrl.trim().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(apiKey.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OrganizationBudgets[" + budgets.size() + "]";
+    }
+}
