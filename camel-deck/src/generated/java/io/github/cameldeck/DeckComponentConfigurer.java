@@ -42,6 +42,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "cancelonwaittimeout":
+        case "cancelOnWaitTimeout": getOrCreateConfiguration(target).setCancelOnWaitTimeout(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cameldeck.DeckConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -132,6 +134,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "cancelonwaittimeout":
+        case "cancelOnWaitTimeout": return boolean.class;
         case "configuration": return io.github.cameldeck.DeckConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -223,6 +227,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "cancelonwaittimeout":
+        case "cancelOnWaitTimeout": return getOrCreateConfiguration(target).isCancelOnWaitTimeout();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

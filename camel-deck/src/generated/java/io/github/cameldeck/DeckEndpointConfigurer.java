@@ -43,6 +43,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "cancelonwaittimeout":
+        case "cancelOnWaitTimeout": target.getConfiguration().setCancelOnWaitTimeout(property(camelContext, boolean.class, value)); return true;
         case "catchupinterval":
         case "catchUpInterval": target.getEventsConfiguration().setCatchUpInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clusternamespace":
@@ -166,6 +168,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "cancelonwaittimeout":
+        case "cancelOnWaitTimeout": return boolean.class;
         case "catchupinterval":
         case "catchUpInterval": return long.class;
         case "clusternamespace":
@@ -290,6 +294,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "cancelonwaittimeout":
+        case "cancelOnWaitTimeout": return target.getConfiguration().isCancelOnWaitTimeout();
         case "catchupinterval":
         case "catchUpInterval": return target.getEventsConfiguration().getCatchUpInterval();
         case "clusternamespace":

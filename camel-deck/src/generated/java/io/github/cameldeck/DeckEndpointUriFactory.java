@@ -23,7 +23,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(64);
         props.add("agentId");
         props.add("allowInsecure");
         props.add("apiKey");
@@ -34,6 +34,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
+        props.add("cancelOnWaitTimeout");
         props.add("catchUpInterval");
         props.add("clusterNamespace");
         props.add("concurrentConsumers");

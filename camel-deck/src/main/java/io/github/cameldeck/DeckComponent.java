@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.github.cameldeck.client.DeckHttpTransport;
 import io.github.cameldeck.client.RequestBudget;
 import io.github.cameldeck.client.TransportOptions;
-import io.github.cameldeck.support.OrganizationBudgets;
+import io.github.cameldeck.support.Organizations;
 import io.github.cameldeck.support.ScheduledPollOptions;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -121,7 +121,7 @@ public class DeckComponent extends HealthCheckComponent implements SSLContextPar
 
     /** The request budget of the organization that this base URL and key belong to, shared in the CamelContext. */
     RequestBudget getBudget(String baseUrl, String apiKey) {
-        return OrganizationBudgets.of(getCamelContext()).budgetFor(baseUrl, apiKey, rateLimit,
+        return Organizations.of(getCamelContext()).budgetFor(baseUrl, apiKey, rateLimit,
                 Duration.ofMillis(rateLimitWindow));
     }
 

@@ -43,6 +43,11 @@ public class DeckConfiguration implements Cloneable {
             + "POSTs are retried with the same Idempotency-Key, so a retry never starts a second run.")
     private int maxRetries = 5;
 
+    @UriParam(label = "producer", defaultValue = "false", description = "runTask, submitInteraction with waitForCompletion: "
+            + "cancel the run when waitTimeout passes before it settles; the exchange then carries the canceled (or "
+            + "canceling) run.")
+    private boolean cancelOnWaitTimeout;
+
     @UriParam(label = "advanced", defaultValue = "5m", javaType = "java.time.Duration", description = "How long one call may wait for the "
             + "organization's request budget (rateLimit), pacing and 429 rate_limit_exceeded answers together, before it "
             + "fails with a DeckApiException that says how long the budget stayed exhausted.")
@@ -219,6 +224,14 @@ public class DeckConfiguration implements Cloneable {
 
     public void setRetryInitialDelay(long retryInitialDelay) {
         this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public boolean isCancelOnWaitTimeout() {
+        return cancelOnWaitTimeout;
+    }
+
+    public void setCancelOnWaitTimeout(boolean cancelOnWaitTimeout) {
+        this.cancelOnWaitTimeout = cancelOnWaitTimeout;
     }
 
     public long getRateLimitTimeout() {

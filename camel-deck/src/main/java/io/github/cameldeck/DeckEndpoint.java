@@ -1,5 +1,6 @@
 package io.github.cameldeck;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -7,12 +8,14 @@ import java.util.Set;
 import io.github.cameldeck.client.DeckClient;
 import io.github.cameldeck.client.DeckClientSettings;
 import io.github.cameldeck.client.RetryPolicy;
+import io.github.cameldeck.client.RunWatcher;
 import io.github.cameldeck.client.TaskRunQuery;
 import io.github.cameldeck.events.DeckEventsConsumer;
 import io.github.cameldeck.model.TaskRunStatus;
 import io.github.cameldeck.support.BaseUrlCheck;
 import io.github.cameldeck.support.EmittedLedger;
 import io.github.cameldeck.support.OptionValues;
+import io.github.cameldeck.support.Organizations;
 import io.github.cameldeck.taskruns.DeckTaskRunsConsumer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -217,6 +220,17 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
             ServiceHelper.startService(defaultIdempotentRepository);
         }
         return new EmittedLedger(defaultIdempotentRepository, false);
+    }
+
+    /**
+     * The watcher that every waitForCompletion of this endpoint's organization shares in the CamelContext.
+     *
+     * @throws IllegalStateException when the endpoint is not started
+     */
+    public RunWatcher getRunWatcher() {
+        DeckClient c = getClient();
+        return Organizations.of(getCamelContext()).watcherFor(configuration.getBaseUrl(), configuration.getApiKey(),
+                () -> new RunWatcher(c, getComponent().getScheduler(), Clock.systemUTC()));
     }
 
     /** The list filters of the options (listTaskRuns, the taskRuns consumer). */

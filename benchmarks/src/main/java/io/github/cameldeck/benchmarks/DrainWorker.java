@@ -209,7 +209,7 @@ public final class DrainWorker {
 
         @Override
         public Measured drain(long limit, double maxSeconds) throws Exception {
-            context = Contexts.deck(baseUrl, apiKey);
+            context = Contexts.deckUnpaced(baseUrl, apiKey);
             FirstPoll firstPoll = new FirstPoll();
             context.getRegistry().bind("firstPoll", firstPoll);
             AtomicLong count = new AtomicLong();

@@ -64,7 +64,7 @@ final class RunTaskClients {
 
     /** camel-deck: {@code template.requestBody("deck:runTask?taskId=...", input)}. */
     static Client camelDeck(String baseUrl, String apiKey, String taskId) throws Exception {
-        CamelContext context = Contexts.deck(baseUrl, apiKey);
+        CamelContext context = Contexts.deckUnpaced(baseUrl, apiKey);
         context.start();
         ProducerTemplate template = context.createProducerTemplate();
         String uri = "deck:runTask?taskId=" + taskId;

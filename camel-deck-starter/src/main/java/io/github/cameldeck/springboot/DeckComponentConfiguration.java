@@ -182,6 +182,12 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
     private Duration retryMaxDelay = Duration.ofSeconds(30);
 
     /**
+     * runTask, submitInteraction with waitForCompletion: cancel the run when waitTimeout passes before it settles; the
+     * exchange then carries the canceled (or canceling) run.
+     */
+    private Boolean cancelOnWaitTimeout = false;
+
+    /**
      * Deck's request limit, which every endpoint of the application that uses the same base URL and API key (one
      * organization) shares: requests wait for budget instead of drawing 429s. Deck counts 200 per 10 s per
      * organization; lower it when other applications use the same organization. 0: no pacing.
@@ -481,6 +487,14 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
 
     public void setRetryInitialDelay(Duration retryInitialDelay) {
         this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public Boolean getCancelOnWaitTimeout() {
+        return cancelOnWaitTimeout;
+    }
+
+    public void setCancelOnWaitTimeout(Boolean cancelOnWaitTimeout) {
+        this.cancelOnWaitTimeout = cancelOnWaitTimeout;
     }
 
     public Integer getRateLimit() {

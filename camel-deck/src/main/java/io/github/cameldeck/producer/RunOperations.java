@@ -7,12 +7,14 @@ import io.github.cameldeck.DeckConstants;
 import io.github.cameldeck.DeckEndpoint;
 import io.github.cameldeck.DeckOperation;
 import io.github.cameldeck.client.RunTaskRequest;
+import io.github.cameldeck.client.RunWatcher;
 import io.github.cameldeck.model.TaskRun;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * The operations on task runs: runTask, submitInteraction, getTaskRun, cancelTaskRun, listTaskRuns.
+ * The operations on task runs: runTask, submitInteraction, getTaskRun, cancelTaskRun, listTaskRuns. A
+ * waitForCompletion waits through the organization's {@link RunWatcher}.
  */
 final class RunOperations extends OperationGroup {
 
@@ -35,7 +37,7 @@ final class RunOperations extends OperationGroup {
                 DeckBodies.toJsonObject(in.getBody(), DeckOperation.runTask));
         String key = idempotencyKey(exchange, DeckOperation.runTask, taskId);
         return endpoint.getClient().runTask(taskId, body, key)
-                .thenCompose(this::waitIfAsked)
+                .thenCompose(run -> waitIfAsked(exchange, run))
                 .thenAccept(run -> setRun(exchange, run));
     }
 
@@ -52,7 +54,7 @@ final class RunOperations extends OperationGroup {
         }
         String key = idempotencyKey(exchange, DeckOperation.submitInteraction, runId);
         return endpoint.getClient().submitInteraction(runId, values, key)
-                .thenCompose(this::waitIfAsked)
+                .thenCompose(run -> waitIfAsked(exchange, run))
                 .thenAccept(run -> setRun(exchange, run));
     }
 
@@ -75,11 +77,20 @@ final class RunOperations extends OperationGroup {
         return list(exchange, cursor -> endpoint.getClient().listTaskRuns(endpoint.getTaskRunQuery(), cursor));
     }
 
-    private CompletableFuture<TaskRun> waitIfAsked(TaskRun run) {
+    private CompletableFuture<TaskRun> waitIfAsked(Exchange exchange, TaskRun run) {
         if (!configuration.isWaitForCompletion()) {
             return CompletableFuture.completedFuture(run);
         }
-        return new RunWaiter(endpoint.getClient(), endpoint.getComponent().getScheduler())
-                .waitFor(run, configuration.getWaitTimeout());
+        return endpoint.getRunWatcher().waitFor(run, configuration.getWaitTimeout())
+                .thenCompose(last -> cancelIfAsked(exchange, last));
+    }
+
+    /** cancelOnWaitTimeout: a run still unsettled when waitTimeout passed is canceled; the exchange gets its answer. */
+    private CompletableFuture<TaskRun> cancelIfAsked(Exchange exchange, TaskRun run) {
+        if (!configuration.isCancelOnWaitTimeout() || RunWatcher.isSettled(run)) {
+            return CompletableFuture.completedFuture(run);
+        }
+        String key = idempotencyKey(exchange, DeckOperation.cancelTaskRun, run.getId());
+        return endpoint.getClient().cancelTaskRun(run.getId(), key);
     }
 }

@@ -16,6 +16,7 @@ import io.github.cameldeck.DeckConfiguration;
 import io.github.cameldeck.DeckEndpoint;
 import io.github.cameldeck.client.DeckClient;
 import io.github.cameldeck.client.EventLogReader;
+import io.github.cameldeck.client.TaskRunHydrator;
 import io.github.cameldeck.client.TaskRunQuery;
 import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.support.EmittedLedger;

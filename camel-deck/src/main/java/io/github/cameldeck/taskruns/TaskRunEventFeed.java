@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import io.github.cameldeck.client.EventLogReader;
+import io.github.cameldeck.client.TaskRunHydrator;
 import io.github.cameldeck.client.TaskRunQuery;
 import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.model.TaskRun;

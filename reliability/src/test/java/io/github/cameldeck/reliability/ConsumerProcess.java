@@ -29,6 +29,8 @@ public final class ConsumerProcess {
         DeckComponent deck = new DeckComponent();
         deck.getConfiguration().setApiKey(apiKey);
         deck.getConfiguration().setBaseUrl(baseUrl);
+        // the simulator of this test has no rate limit
+        deck.setRateLimit(0);
         main.bind("deck", deck);
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override

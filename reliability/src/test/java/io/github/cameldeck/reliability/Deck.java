@@ -11,12 +11,18 @@ final class Deck {
     private Deck() {
     }
 
-    static CamelContext context(DeckSimulator sim, int maxRetries) {
+    /**
+     * @param rateLimit the simulator's requests per 10 s, which the component paces itself to; 0 when the simulator
+     *                  has no limit
+     */
+    static CamelContext context(DeckSimulator sim, int maxRetries, int rateLimit) {
         CamelContext context = new DefaultCamelContext();
         DeckComponent component = context.getComponent("deck", DeckComponent.class);
         component.getConfiguration().setApiKey(sim.apiKey());
         component.getConfiguration().setBaseUrl(sim.baseUrl());
         component.getConfiguration().setMaxRetries(maxRetries);
+        component.setRateLimit(rateLimit);
+        component.setRateLimitWindow(10_000);
         return context;
     }
 }

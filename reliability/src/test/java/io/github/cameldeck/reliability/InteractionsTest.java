@@ -41,7 +41,7 @@ class InteractionsTest {
         Map<String, Integer> asked = new ConcurrentHashMap<>();
         Set<String> completed = ConcurrentHashMap.newKeySet();
         AtomicInteger completedEmissions = new AtomicInteger();
-        CamelContext context = Deck.context(sim, 5);
+        CamelContext context = Deck.context(sim, 5, 0);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -34,7 +34,7 @@ class MalformedAnswersTest {
                 Scenario.completesAfter(Duration.ofMillis(200)).withQueueTime(Duration.ofMillis(20)));
         List<Throwable> pollErrors = new CopyOnWriteArrayList<>();
         Map<String, Integer> emitted = new ConcurrentHashMap<>();
-        CamelContext context = Deck.context(sim, 0);
+        CamelContext context = Deck.context(sim, 0, 0);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -46,7 +46,7 @@ class SoakTest {
         Set<String> started = ConcurrentHashMap.newKeySet();
         Map<String, Integer> emitted = new ConcurrentHashMap<>();
         AtomicInteger routeRedeliveries = new AtomicInteger();
-        CamelContext context = Deck.context(sim, 8);
+        CamelContext context = Deck.context(sim, 8, 60);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

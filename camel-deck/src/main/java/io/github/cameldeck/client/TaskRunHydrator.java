@@ -1,4 +1,4 @@
-package io.github.cameldeck.taskruns;
+package io.github.cameldeck.client;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,10 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.cameldeck.client.DeckClient;
-import io.github.cameldeck.client.Futures;
-import io.github.cameldeck.client.Page;
-import io.github.cameldeck.client.TaskRunQuery;
 import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.model.TaskRun;
 
@@ -23,20 +19,23 @@ import io.github.cameldeck.model.TaskRun;
  * over the window of their creation times (100 runs per request), then one by one whatever the list did not have (a run
  * that has left the status since).
  */
-final class TaskRunHydrator {
+public final class TaskRunHydrator {
 
     static final int FETCH_ONE_BY_ONE_UP_TO = 3;
 
     private final DeckClient client;
     private final TaskRunQuery baseQuery;
 
-    TaskRunHydrator(DeckClient client, TaskRunQuery baseQuery) {
+    /**
+     * @param baseQuery the filters every fetched run matches (its statuses and window are replaced per batch)
+     */
+    public TaskRunHydrator(DeckClient client, TaskRunQuery baseQuery) {
         this.client = client;
         this.baseQuery = baseQuery;
     }
 
     /** The current run of every event's run id, by id. */
-    Map<String, TaskRun> fetch(Collection<DeckEvent> events) {
+    public Map<String, TaskRun> fetch(Collection<DeckEvent> events) {
         Set<String> ids = new LinkedHashSet<>();
         Set<String> statuses = new LinkedHashSet<>();
         Instant first = null;

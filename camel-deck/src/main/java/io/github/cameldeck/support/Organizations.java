@@ -8,42 +8,46 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 import io.github.cameldeck.client.RequestBudget;
+import io.github.cameldeck.client.RunWatcher;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request budgets of a CamelContext, one per Deck organization: every deck endpoint with the same base URL and API
- * key (Deck counts per organization; different keys of one organization cannot be told apart here) takes its permits
- * from the same {@link RequestBudget}, whichever component instance created it. The first endpoint of an organization
- * sets its limit and window. A service of the CamelContext: its timer stops with the context.
+ * What a CamelContext shares per Deck organization: every deck endpoint with the same base URL and API key (Deck
+ * counts per organization; different keys of one organization cannot be told apart here) takes its permits from the
+ * same {@link RequestBudget} and waits for runs through the same {@link RunWatcher}, whichever component instance
+ * created them. The first endpoint of an organization sets the budget's limit and window. A service of the
+ * CamelContext: its timer stops with the context.
  */
-public final class OrganizationBudgets extends ServiceSupport {
+public final class Organizations extends ServiceSupport {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OrganizationBudgets.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Organizations.class);
 
     private final CamelContext context;
     /** By a digest of base URL and key, so the key is not held twice in clear. */
     private final Map<String, RequestBudget> budgets = new LinkedHashMap<>();
+    private final Map<String, RunWatcher> watchers = new LinkedHashMap<>();
     private ScheduledExecutorService timer;
 
-    private OrganizationBudgets(CamelContext context) {
+    private Organizations(CamelContext context) {
         this.context = context;
     }
 
     /** The budgets of the context, added to it as a service on first use. */
-    public static OrganizationBudgets of(CamelContext context) {
+    public static Organizations of(CamelContext context) {
         synchronized (context) {
-            OrganizationBudgets budgets = context.hasService(OrganizationBudgets.class);
+            Organizations budgets = context.hasService(Organizations.class);
             if (budgets == null) {
-                budgets = new OrganizationBudgets(context);
+                budgets = new Organizations(context);
                 try {
                     context.addService(budgets, true, true);
                 } catch (Exception e) {
-                    throw new IllegalStateException("Could not start Deck's request budgets", e);
+                    throw new IllegalStateException("Could not start the Deck organizations' shared state", e);
                 }
             }
             return budgets;
@@ -65,6 +69,11 @@ public final class OrganizationBudgets extends ServiceSupport {
                     baseUrl, budget.limit(), limit);
         }
         return budget;
+    }
+
+    /** The organization's run watcher, created by {@code factory} on first use. */
+    public synchronized RunWatcher watcherFor(String baseUrl, String apiKey, Supplier<RunWatcher> factory) {
+        return watchers.computeIfAbsent(digest(baseUrl, apiKey), key -> factory.get());
     }
 
     /** Every budget, by base URL (for health and management); several keys of one base URL are numbered. */
@@ -91,6 +100,7 @@ public final class OrganizationBudgets extends ServiceSupport {
             timer = null;
         }
         budgets.clear();
+        watchers.clear();
         super.doStop();
     }
 
@@ -108,6 +118,6 @@ public final class OrganizationBudgets extends ServiceSupport {
 
     @Override
     public String toString() {
-        return "OrganizationBudgets[" + budgets.size() + "]";
+        return "Organizations[" + budgets.size() + "]";
     }
 }

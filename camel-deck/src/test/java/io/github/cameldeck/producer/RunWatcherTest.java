@@ -1,0 +1,67 @@
+package io.github.cameldeck.producer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.cameldeck.DeckEndpoint;
+import io.github.cameldeck.DeckTestSupport;
+import io.github.cameldeck.model.TaskRun;
+import io.github.cameldeck.model.TaskRunStatus;
+import io.github.cameldeck.simulator.Scenario;
+import io.github.cameldeck.simulator.Task;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * waitForCompletion through the organization's run watcher: many waits cost what a few cost, counted in requests.
+ */
+class RunWatcherTest extends DeckTestSupport {
+
+    private static final int RUNS = 60;
+
+    @Test
+    void manyWaitsCostAboutWhatOneCosts() {
+        Task task = task("Two seconds",
+                Scenario.completesAfter(Duration.ofSeconds(2)).withQueueTime(Duration.ofMillis(50)));
+        List<CompletableFuture<TaskRun>> waits = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            waits.add(template.asyncRequestBody("deck:runTask?waitForCompletion=true&taskId=" + task.id(),
+                    Map.of("n", i), TaskRun.class));
+        }
+
+        assertThat(waits).allSatisfy(w -> assertThat(w.join().getStatus()).isEqualTo(TaskRunStatus.COMPLETED));
+        long reads = context.getEndpoint("deck:runTask", DeckEndpoint.class).getRunWatcher().reads();
+        long eventPages = sim().stats().requests("GET /v2/events");
+        long runReads = sim().stats().requests("GET /v2/task-runs/{id}") + sim().stats().requests("GET /v2/task-runs");
+        assertThat(eventPages).as("one event-log page per watcher read").isEqualTo(reads);
+        assertThat(runReads).as("runs fetched in bulk, not one request per wait").isLessThan(RUNS / 4);
+        assertThat(reads).as("a read per second while runs wait").isLessThan(RUNS / 4);
+    }
+
+    @Test
+    void cancelOnWaitTimeoutCancelsTheRun() {
+        Task task = task("Hangs", Scenario.hangs().withQueueTime(Duration.ofMillis(10)));
+
+        TaskRun run = template.requestBody(
+                "deck:runTask?waitForCompletion=true&waitTimeout=500&cancelOnWaitTimeout=true&taskId=" + task.id(),
+                Map.of(), TaskRun.class);
+
+        assertThat(run.getStatus()).isIn(TaskRunStatus.CANCELING, TaskRunStatus.CANCELED);
+        assertThat(sim().taskRun(run.getId()).status()).isIn("canceling", "cancelling", "canceled");
+    }
+
+    @Test
+    void withoutCancelOnWaitTimeoutTheRunGoesOn() {
+        Task task = task("Hangs", Scenario.hangs().withQueueTime(Duration.ofMillis(10)));
+
+        TaskRun run = template.requestBody("deck:runTask?waitForCompletion=true&waitTimeout=500&taskId=" + task.id(),
+                Map.of(), TaskRun.class);
+
+        assertThat(run.getStatus()).isEqualTo(TaskRunStatus.RUNNING);
+        assertThat(sim().stats().requests("POST /v2/task-runs/{id}/cancel")).isZero();
+    }
+}
