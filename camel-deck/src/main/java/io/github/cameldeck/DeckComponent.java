@@ -11,6 +11,8 @@ import io.github.cameldeck.support.Organizations;
 import io.github.cameldeck.support.ScheduledPollOptions;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -21,6 +23,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  * The deck component: run Deck tasks, answer their interactions and consume their runs.
  */
 @Component("deck")
+@ManagedResource(description = "Deck component: the request budgets of the Deck organizations the CamelContext calls")
 public class DeckComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata(description = "The options every deck endpoint starts from.")
@@ -123,6 +126,31 @@ public class DeckComponent extends HealthCheckComponent implements SSLContextPar
     RequestBudget getBudget(String baseUrl, String apiKey) {
         return Organizations.of(getCamelContext()).budgetFor(baseUrl, apiKey, rateLimit,
                 Duration.ofMillis(rateLimitWindow));
+    }
+
+    @ManagedAttribute(description = "Requests sent in the current window, summed over the Deck organizations of the "
+            + "CamelContext")
+    public int getBudgetRequestsInWindow() {
+        return budgetTotal().usedInWindow();
+    }
+
+    @ManagedAttribute(description = "Requests waiting for budget now")
+    public int getBudgetWaitingRequests() {
+        return budgetTotal().waiting();
+    }
+
+    @ManagedAttribute(description = "429 rate_limit_exceeded answers Deck gave")
+    public long getBudgetRateLimitedAnswers() {
+        return budgetTotal().rateLimitedAnswers();
+    }
+
+    @ManagedAttribute(description = "The longest a request has waited for budget, in milliseconds")
+    public long getBudgetLongestWaitMillis() {
+        return budgetTotal().longestWait().toMillis();
+    }
+
+    private RequestBudget.Snapshot budgetTotal() {
+        return Organizations.of(getCamelContext()).total();
     }
 
     public int getRateLimit() {

@@ -41,9 +41,14 @@ public final class RequestBudget {
         LATER
     }
 
-    /** What the budget looks like now. */
+    /**
+     * What the budget looks like now.
+     *
+     * @param longestWait the longest any request has waited for a permit, the ones waiting now included
+     * @param currentWait how long the request that has waited longest among those waiting now has waited
+     */
     public record Snapshot(int limit, Duration window, int usedInWindow, int waiting, long rateLimitedAnswers,
-            Duration longestWait) {
+            Duration longestWait, Duration currentWait) {
     }
 
     /** Runs a task after a delay; what the budget's grants and timeouts are scheduled on. */
@@ -157,6 +162,22 @@ public final class RequestBudget {
         }
     }
 
+    /** The application stops: every waiting request fails, and no more are granted. */
+    public void close() {
+        List<Waiter> waiting = new ArrayList<>();
+        synchronized (this) {
+            queues.forEach(waiting::addAll);
+            queues.forEach(Deque::clear);
+            if (cancelWakeUp != null) {
+                cancelWakeUp.run();
+                cancelWakeUp = null;
+            }
+        }
+        for (Waiter waiter : waiting) {
+            waiter.permit.completeExceptionally(new ExhaustedException("the application is stopping"));
+        }
+    }
+
     public synchronized Snapshot snapshot() {
         long now = nanoClock.getAsLong();
         int used = 0;
@@ -166,15 +187,15 @@ public final class RequestBudget {
             }
         }
         int waiting = queues.get(0).size() + queues.get(1).size();
-        long longest = longestWaitNanos;
+        long current = 0;
         for (Deque<Waiter> queue : queues) {
             Waiter first = queue.peek();
             if (first != null) {
-                longest = Math.max(longest, now - first.since);
+                current = Math.max(current, now - first.since);
             }
         }
         return new Snapshot(limit, Duration.ofNanos(windowNanos), used, waiting, rateLimitedAnswers,
-                Duration.ofNanos(longest));
+                Duration.ofNanos(Math.max(longestWaitNanos, current)), Duration.ofNanos(current));
     }
 
     private boolean nobodyWaits() {

@@ -99,6 +99,11 @@ public final class RunWatcher {
         return wait.result;
     }
 
+    /** The application stops: every open wait fails. */
+    public synchronized void close() {
+        failAll(new RejectedExecutionException("the application is stopping"));
+    }
+
     /** How many waits are open. */
     public synchronized int waiting() {
         return waits.values().stream().mapToInt(List::size).sum();

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import io.github.cameldeck.client.RequestBudget;
 import io.github.cameldeck.client.RunWatcher;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,10 @@ public final class Organizations extends ServiceSupport {
                     context.addService(budgets, true, true);
                 } catch (Exception e) {
                     throw new IllegalStateException("Could not start the Deck organizations' shared state", e);
+                }
+                HealthCheckRegistry health = HealthCheckRegistry.get(context);
+                if (health != null) {
+                    health.register(new BudgetHealthCheck(budgets).asRepository());
                 }
             }
             return budgets;
@@ -86,6 +91,28 @@ public final class Organizations extends ServiceSupport {
         return result;
     }
 
+    /** The budgets summed up: requests in their windows, waiting, 429s; the longest wait of any. */
+    public synchronized RequestBudget.Snapshot total() {
+        int limit = 0;
+        int used = 0;
+        int waiting = 0;
+        long rateLimited = 0;
+        Duration longest = Duration.ZERO;
+        Duration current = Duration.ZERO;
+        Duration window = Duration.ZERO;
+        for (RequestBudget budget : budgets.values()) {
+            RequestBudget.Snapshot snapshot = budget.snapshot();
+            limit += snapshot.limit();
+            used += snapshot.usedInWindow();
+            waiting += snapshot.waiting();
+            rateLimited += snapshot.rateLimitedAnswers();
+            longest = longest.compareTo(snapshot.longestWait()) < 0 ? snapshot.longestWait() : longest;
+            current = current.compareTo(snapshot.currentWait()) < 0 ? snapshot.currentWait() : current;
+            window = window.compareTo(snapshot.window()) < 0 ? snapshot.window() : window;
+        }
+        return new RequestBudget.Snapshot(limit, window, used, waiting, rateLimited, longest, current);
+    }
+
     private synchronized ScheduledExecutorService timer() {
         if (timer == null) {
             timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "DeckRequestBudget");
@@ -99,6 +126,8 @@ public final class Organizations extends ServiceSupport {
             context.getExecutorServiceManager().shutdownNow(timer);
             timer = null;
         }
+        budgets.values().forEach(RequestBudget::close);
+        watchers.values().forEach(RunWatcher::close);
         budgets.clear();
         watchers.clear();
         super.doStop();
