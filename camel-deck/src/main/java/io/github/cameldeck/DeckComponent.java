@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldeck.client.DeckHttpTransport;
 import io.github.cameldeck.client.RequestBudget;
+import io.github.cameldeck.client.RunSlots;
 import io.github.cameldeck.client.TransportOptions;
 import io.github.cameldeck.support.Organizations;
 import io.github.cameldeck.support.ScheduledPollOptions;
@@ -63,6 +64,11 @@ public class DeckComponent extends HealthCheckComponent implements SSLContextPar
 
     @Metadata(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration", description = "The window rateLimit counts in.")
     private long rateLimitWindow = 10_000;
+
+    @Metadata(label = "advanced", defaultValue = "0", description = "runTask holds new runs while this many runs started by "
+            + "the application (per organization) are not finished, and starts each as one finishes; a held runTask waits "
+            + "up to sessionLimitTimeout. 0: off.")
+    private int maxConcurrentRuns;
 
     private DeckHttpTransport transport;
     private ScheduledExecutorService scheduler;
@@ -151,6 +157,21 @@ public class DeckComponent extends HealthCheckComponent implements SSLContextPar
 
     private RequestBudget.Snapshot budgetTotal() {
         return Organizations.of(getCamelContext()).total();
+    }
+
+    /** The slots of maxConcurrentRuns of this base URL and key's organization; null when the option is off. */
+    RunSlots getRunSlots(String baseUrl, String apiKey) {
+        return maxConcurrentRuns == 0
+                ? null
+                : Organizations.of(getCamelContext()).slotsFor(baseUrl, apiKey, maxConcurrentRuns);
+    }
+
+    public int getMaxConcurrentRuns() {
+        return maxConcurrentRuns;
+    }
+
+    public void setMaxConcurrentRuns(int maxConcurrentRuns) {
+        this.maxConcurrentRuns = maxConcurrentRuns;
     }
 
     public int getRateLimit() {

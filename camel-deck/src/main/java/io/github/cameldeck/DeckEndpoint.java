@@ -8,6 +8,7 @@ import java.util.Set;
 import io.github.cameldeck.client.DeckClient;
 import io.github.cameldeck.client.DeckClientSettings;
 import io.github.cameldeck.client.RetryPolicy;
+import io.github.cameldeck.client.RunSlots;
 import io.github.cameldeck.client.RunWatcher;
 import io.github.cameldeck.client.TaskRunQuery;
 import io.github.cameldeck.events.DeckEventsConsumer;
@@ -110,6 +111,9 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
         retryPolicy();
         if (configuration.getLookback() <= 0) {
             throw new IllegalArgumentException("The lookback option must be positive");
+        }
+        if (getComponent().getMaxConcurrentRuns() < 0) {
+            throw new IllegalArgumentException("The maxConcurrentRuns option must not be negative (0 turns it off)");
         }
         if (configuration.getWaitTimeout() < 0) {
             throw new IllegalArgumentException("The waitTimeout option must not be negative");
@@ -231,6 +235,11 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
         DeckClient c = getClient();
         return Organizations.of(getCamelContext()).watcherFor(configuration.getBaseUrl(), configuration.getApiKey(),
                 () -> new RunWatcher(c, getComponent().getScheduler(), Clock.systemUTC()));
+    }
+
+    /** maxConcurrentRuns: the slots of this endpoint's organization; null when the option is off. */
+    public RunSlots getRunSlots() {
+        return getComponent().getRunSlots(configuration.getBaseUrl(), configuration.getApiKey());
     }
 
     /** The list filters of the options (listTaskRuns, the taskRuns consumer). */

@@ -107,6 +107,23 @@ class OrganizationBudgetTest extends DeckTestSupport {
     }
 
     @Test
+    void maxConcurrentRunsHoldsRunsInTheApplicationInsteadOfDrawingSessionLimits() {
+        component().setRateLimit(LIMIT);
+        component().setRateLimitWindow(WINDOW.toMillis());
+        component().setMaxConcurrentRuns(2);
+        Task task = task("Short", Scenario.completesAfter(Duration.ofMillis(300)).withQueueTime(Duration.ofMillis(50)));
+        List<CompletableFuture<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(template.asyncRequestBody("deck:runTask?taskId=" + task.id(), Map.of("n", i)));
+        }
+
+        assertThat(calls).allSatisfy(call -> assertThat(call.join()).isInstanceOf(TaskRun.class));
+        assertThat(sim().runCount()).as("one run per exchange").isEqualTo(6);
+        assertThat(sim().stats().rateLimited()).as("no session_limit_exceeded: the third run waited in the application")
+                .isZero();
+    }
+
+    @Test
     void aSessionLimitLongerThanSessionLimitTimeoutIsNamed() {
         Task hangs = task("Hangs", Scenario.hangs());
         sim().startRun(hangs.id(), Map.of());

@@ -188,6 +188,12 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
     private Boolean cancelOnWaitTimeout = false;
 
     /**
+     * runTask holds new runs while this many runs started by the application (per organization) are not finished, and
+     * starts each as one finishes; a held runTask waits up to sessionLimitTimeout. 0: off.
+     */
+    private Integer maxConcurrentRuns = 0;
+
+    /**
      * Deck's request limit, which every endpoint of the application that uses the same base URL and API key (one
      * organization) shares: requests wait for budget instead of drawing 429s. Deck counts 200 per 10 s per
      * organization; lower it when other applications use the same organization. 0: no pacing.
@@ -495,6 +501,14 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
 
     public void setCancelOnWaitTimeout(Boolean cancelOnWaitTimeout) {
         this.cancelOnWaitTimeout = cancelOnWaitTimeout;
+    }
+
+    public Integer getMaxConcurrentRuns() {
+        return maxConcurrentRuns;
+    }
+
+    public void setMaxConcurrentRuns(Integer maxConcurrentRuns) {
+        this.maxConcurrentRuns = maxConcurrentRuns;
     }
 
     public Integer getRateLimit() {

@@ -77,17 +77,11 @@ public final class RunWatcher {
         if (isSettled(run) || run.getId() == null) {
             return CompletableFuture.completedFuture(run);
         }
-        Wait wait = new Wait(run);
-        Instant since = (run.getCreatedAt() != null ? run.getCreatedAt().toInstant() : clock.instant())
-                .minus(EventLogReader.OVERLAP);
+        Wait wait = new Wait(run, false);
         synchronized (this) {
-            waits.computeIfAbsent(run.getId(), id -> new ArrayList<>()).add(wait);
-            if (pendingFrom == null || since.isBefore(pendingFrom)) {
-                pendingFrom = since;
-            }
             try {
                 wait.timeout = scheduler.schedule(() -> timedOut(wait), timeoutMs, TimeUnit.MILLISECONDS);
-                scheduleRead();
+                register(wait, run);
             } catch (RejectedExecutionException e) {
                 remove(wait);
                 wait.result.completeExceptionally(new IllegalStateException(
@@ -99,9 +93,43 @@ public final class RunWatcher {
         return wait.result;
     }
 
+    /**
+     * The run once it is terminal (completed, failed, canceled: a run waiting for a person is not), with no timeout: how
+     * maxConcurrentRuns learns that a slot is free.
+     */
+    public CompletableFuture<TaskRun> untilTerminal(TaskRun run) {
+        if (run.isTerminal() || run.getId() == null) {
+            return CompletableFuture.completedFuture(run);
+        }
+        Wait wait = new Wait(run, true);
+        try {
+            register(wait, run);
+        } catch (RejectedExecutionException e) {
+            wait.result.completeExceptionally(e);
+        }
+        return wait.result;
+    }
+
     /** The application stops: every open wait fails. */
     public synchronized void close() {
         failAll(new RejectedExecutionException("the application is stopping"));
+    }
+
+    private void register(Wait wait, TaskRun run) {
+        Instant since = (run.getCreatedAt() != null ? run.getCreatedAt().toInstant() : clock.instant())
+                .minus(EventLogReader.OVERLAP);
+        synchronized (this) {
+            waits.computeIfAbsent(run.getId(), id -> new ArrayList<>()).add(wait);
+            if (pendingFrom == null || since.isBefore(pendingFrom)) {
+                pendingFrom = since;
+            }
+            try {
+                scheduleRead();
+            } catch (RejectedExecutionException e) {
+                remove(wait);
+                throw e;
+            }
+        }
     }
 
     /** How many waits are open. */
@@ -149,11 +177,7 @@ public final class RunWatcher {
             });
             if (!settled.isEmpty()) {
                 for (TaskRun run : hydrator.fetch(settled.values()).values()) {
-                    if (isSettled(run)) {
-                        complete(run);
-                    } else {
-                        seen(run);
-                    }
+                    complete(run);
                 }
             }
             synchronized (this) {
@@ -179,26 +203,31 @@ public final class RunWatcher {
         }
     }
 
+    /** Completes the waits the run ends; the others see it as it is now. */
     private void complete(TaskRun run) {
-        List<Wait> done;
+        List<Wait> done = new ArrayList<>();
         synchronized (this) {
-            done = waits.remove(run.getId());
-        }
-        if (done != null) {
-            for (Wait wait : done) {
-                if (wait.timeout != null) {
-                    wait.timeout.cancel(false);
+            List<Wait> open = waits.get(run.getId());
+            if (open == null) {
+                return;
+            }
+            for (Wait wait : open) {
+                if (wait.terminalOnly ? run.isTerminal() : isSettled(run)) {
+                    done.add(wait);
+                } else {
+                    wait.lastSeen = run;
                 }
-                wait.result.complete(run);
+            }
+            open.removeAll(done);
+            if (open.isEmpty()) {
+                waits.remove(run.getId());
             }
         }
-    }
-
-    /** A run that has moved on since its event (an interaction already answered): still waited for. */
-    private synchronized void seen(TaskRun run) {
-        List<Wait> list = waits.get(run.getId());
-        if (list != null) {
-            list.forEach(wait -> wait.lastSeen = run);
+        for (Wait wait : done) {
+            if (wait.timeout != null) {
+                wait.timeout.cancel(false);
+            }
+            wait.result.complete(run);
         }
     }
 
@@ -239,12 +268,14 @@ public final class RunWatcher {
 
     private static final class Wait {
         final String runId;
+        final boolean terminalOnly;
         volatile TaskRun lastSeen;
         final CompletableFuture<TaskRun> result = new CompletableFuture<>();
         volatile ScheduledFuture<?> timeout;
 
-        Wait(TaskRun run) {
+        Wait(TaskRun run, boolean terminalOnly) {
             this.runId = run.getId();
+            this.terminalOnly = terminalOnly;
             this.lastSeen = run;
         }
     }

@@ -1,11 +1,16 @@
 package io.github.cameldeck.producer;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldeck.DeckConstants;
 import io.github.cameldeck.DeckEndpoint;
 import io.github.cameldeck.DeckOperation;
+import io.github.cameldeck.client.Futures;
+import io.github.cameldeck.client.RunSlots;
 import io.github.cameldeck.client.RunTaskRequest;
 import io.github.cameldeck.client.RunWatcher;
 import io.github.cameldeck.model.TaskRun;
@@ -36,9 +41,41 @@ final class RunOperations extends OperationGroup {
                 value(in, DeckConstants.SESSION_ID, configuration.getSessionId()),
                 DeckBodies.toJsonObject(in.getBody(), DeckOperation.runTask));
         String key = idempotencyKey(exchange, DeckOperation.runTask, taskId);
-        return endpoint.getClient().runTask(taskId, body, key)
+        RunSlots slots = endpoint.getRunSlots();
+        CompletableFuture<TaskRun> started = slots == null
+                ? endpoint.getClient().runTask(taskId, body, key)
+                : startInSlot(slots, taskId, body, key);
+        return started
                 .thenCompose(run -> waitIfAsked(exchange, run))
                 .thenAccept(run -> setRun(exchange, run));
+    }
+
+    /**
+     * maxConcurrentRuns: waits for a slot (up to sessionLimitTimeout), starts the run, and frees the slot when the run
+     * is terminal, as the organization's run watcher sees it; a run that could not start frees it at once.
+     */
+    private CompletableFuture<TaskRun> startInSlot(RunSlots slots, String taskId, RunTaskRequest body, String key) {
+        ScheduledExecutorService scheduler = endpoint.getComponent().getScheduler();
+        long timeoutMs = configuration.getSessionLimitTimeout();
+        CompletableFuture<Void> slot = slots.take(scheduler);
+        return slot.orTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(Futures.unwrap(
+                        error) instanceof TimeoutException
+                                ? new IllegalStateException("runTask waited " + timeoutMs + " ms (sessionLimitTimeout) "
+                                        + "for one of the " + slots.max()
+                                        + " runs of maxConcurrentRuns to finish")
+                                : Futures.unwrap(error)))
+                .thenCompose(granted -> endpoint.getClient().runTask(taskId, body, key))
+                .whenComplete((run, error) -> {
+                    if (error != null) {
+                        if (slot.isDone() && !slot.isCompletedExceptionally()) {
+                            slots.giveBack();
+                        }
+                    } else if (slots.started(run.getId())) {
+                        endpoint.getRunWatcher().untilTerminal(run)
+                                .whenComplete((last, failure) -> slots.finished(run.getId()));
+                    }
+                });
     }
 
     private CompletableFuture<Void> submitInteraction(Exchange exchange) {

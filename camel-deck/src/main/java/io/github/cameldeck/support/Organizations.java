@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 import io.github.cameldeck.client.RequestBudget;
+import io.github.cameldeck.client.RunSlots;
 import io.github.cameldeck.client.RunWatcher;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -33,6 +34,7 @@ public final class Organizations extends ServiceSupport {
     /** By a digest of base URL and key, so the key is not held twice in clear. */
     private final Map<String, RequestBudget> budgets = new LinkedHashMap<>();
     private final Map<String, RunWatcher> watchers = new LinkedHashMap<>();
+    private final Map<String, RunSlots> slots = new LinkedHashMap<>();
     private ScheduledExecutorService timer;
 
     private Organizations(CamelContext context) {
@@ -79,6 +81,11 @@ public final class Organizations extends ServiceSupport {
     /** The organization's run watcher, created by {@code factory} on first use. */
     public synchronized RunWatcher watcherFor(String baseUrl, String apiKey, Supplier<RunWatcher> factory) {
         return watchers.computeIfAbsent(digest(baseUrl, apiKey), key -> factory.get());
+    }
+
+    /** The organization's maxConcurrentRuns slots, created with {@code max} on first use. */
+    public synchronized RunSlots slotsFor(String baseUrl, String apiKey, int max) {
+        return slots.computeIfAbsent(digest(baseUrl, apiKey), key -> new RunSlots(max));
     }
 
     /** Every budget, by base URL (for health and management); several keys of one base URL are numbered. */
@@ -128,6 +135,8 @@ public final class Organizations extends ServiceSupport {
         }
         budgets.values().forEach(RequestBudget::close);
         watchers.values().forEach(RunWatcher::close);
+        slots.values().forEach(RunSlots::close);
+        slots.clear();
         budgets.clear();
         watchers.clear();
         super.doStop();
