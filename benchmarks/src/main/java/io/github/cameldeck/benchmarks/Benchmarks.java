@@ -44,6 +44,12 @@ public final class Benchmarks {
         if (options.part("push")) {
             PushBenchmark.run(options, report);
         }
+        if (options.part("fanout")) {
+            FanoutBenchmark.run(options, report);
+        }
+        if (options.part("waits")) {
+            FanoutBenchmark.runWaits(options, report);
+        }
         report.line("");
         report.line(String.format(Locale.ROOT, "Whole run: %.0f s. Load average at the end: %s.",
                 (System.nanoTime() - start) / 1e9, Machine.loadAverage()));

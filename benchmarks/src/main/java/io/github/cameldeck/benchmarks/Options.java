@@ -16,7 +16,7 @@ final class Options {
     private static final Map<String, String> QUICK = new LinkedHashMap<>();
 
     static {
-        DEFAULTS.put("parts", "capacity:runTask:drain:idle:latency:push");
+        DEFAULTS.put("parts", "capacity:runTask:drain:idle:latency:push:fanout:waits");
         DEFAULTS.put("capacitySeconds", "2");
         DEFAULTS.put("capacityThreads", "16");
         DEFAULTS.put("clients", "deck:jdk:http:hc5");
@@ -36,6 +36,12 @@ final class Options {
         DEFAULTS.put("latencyPhases", "10x30:100x15");
         // the same for part 5, deck:events (push) next to deck:taskRuns (polling)
         DEFAULTS.put("pushPhases", "10x30:100x15");
+        // part 6: runs x run seconds x session cap (0: none), each with every variant
+        DEFAULTS.put("fanoutCases", "400x20x0:2000x30x100");
+        DEFAULTS.put("fanoutVariants", "paced:unpaced:held");
+        // part 7: concurrent waits on the run watcher, and the seconds of each measured phase
+        DEFAULTS.put("waits", "10000");
+        DEFAULTS.put("waitsPhaseSeconds", "60");
 
         QUICK.put("capacitySeconds", "1");
         QUICK.put("rounds", "2");
@@ -49,6 +55,10 @@ final class Options {
         QUICK.put("idleSettleSeconds", "7");
         QUICK.put("latencyPhases", "10x3:100x2");
         QUICK.put("pushPhases", "10x3:100x2");
+        QUICK.put("fanoutCases", "40x2x10");
+        QUICK.put("fanoutVariants", "paced:held");
+        QUICK.put("waits", "200");
+        QUICK.put("waitsPhaseSeconds", "5");
     }
 
     private final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
