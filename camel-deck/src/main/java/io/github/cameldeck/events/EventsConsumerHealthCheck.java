@@ -3,7 +3,7 @@ package io.github.cameldeck.events;
 import java.util.Map;
 
 import io.github.cameldeck.DeckApiException;
-import org.apache.camel.health.HealthCheck;
+import io.github.cameldeck.support.ReadinessCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
@@ -11,40 +11,13 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * unreachable), with the HTTP status when Deck answered; the webhooks may still arrive, but what they miss is not
  * caught up.
  */
-final class EventsConsumerHealthCheck implements HealthCheck {
+final class EventsConsumerHealthCheck extends ReadinessCheck {
 
     private final DeckEventsConsumer consumer;
-    private final String id;
-    private volatile boolean enabled = true;
 
     EventsConsumerHealthCheck(DeckEventsConsumer consumer, String routeId) {
+        super("consumer:" + routeId);
         this.consumer = consumer;
-        this.id = "consumer:" + routeId;
-    }
-
-    @Override
-    public String getGroup() {
-        return "camel";
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override

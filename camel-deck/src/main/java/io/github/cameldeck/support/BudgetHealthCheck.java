@@ -13,40 +13,15 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * current window, those waiting, the 429s seen and the longest wait. Up while no request waits longer than the window
  * (the application keeps to Deck's pace); down with the same details when requests queue up beyond it.
  */
-final class BudgetHealthCheck implements HealthCheck {
+final class BudgetHealthCheck extends ReadinessCheck {
 
     static final String ID = "deck-budget";
 
     private final Organizations organizations;
-    private volatile boolean enabled = true;
 
     BudgetHealthCheck(Organizations organizations) {
+        super(ID);
         this.organizations = organizations;
-    }
-
-    @Override
-    public String getGroup() {
-        return "camel";
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     /**
