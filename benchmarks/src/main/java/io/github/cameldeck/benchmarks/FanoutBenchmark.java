@@ -42,18 +42,18 @@ final class FanoutBenchmark {
         report.line("Each case: N exchanges sent at once with ProducerTemplate.asyncRequestBody, runs of the given "
                 + "length, a session cap (0: none). The bound is ceil(N / sessions) x run length (one run per "
                 + "session at a time).");
-        List<List<String>> rows = new ArrayList<>();
         for (String fanoutCase : options.list("fanoutCases")) {
             String[] parts = fanoutCase.split("x");
             int runs = Integer.parseInt(parts[0]);
             int seconds = Integer.parseInt(parts[1]);
             int sessions = Integer.parseInt(parts[2]);
             for (String variant : options.list("fanoutVariants")) {
-                rows.add(fanout(runs, seconds, sessions, variant));
+                // a table per row, so that what was measured is kept when a later case is cut short
+                report.table(List.of("runs", "run length", "sessions", "variant", "failed exchanges", "429 answers",
+                        "requests", "requests per run", "makespan", "bound", "makespan / bound"),
+                        List.of(fanout(runs, seconds, sessions, variant)));
             }
         }
-        report.table(List.of("runs", "run length", "sessions", "variant", "failed exchanges", "429 answers",
-                "requests", "requests per run", "makespan", "bound", "makespan / bound"), rows);
     }
 
     private static List<String> fanout(int runs, int seconds, int sessions, String variant) throws Exception {
