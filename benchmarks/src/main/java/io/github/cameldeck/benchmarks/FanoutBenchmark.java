@@ -106,35 +106,46 @@ final class FanoutBenchmark {
         }
     }
 
-    /** Part waits: N runs waited for at once through the watcher, none of them started through it. */
+    /**
+     * Part waits: N runs waited for at once through the watcher, none of them started through it: first while they all
+     * run, then while they are canceled at an even pace (each cancel is a task_run.canceled event the watcher reads).
+     */
     static void runWaits(Options options, Report report) throws Exception {
         int waits = options.intValue("waits");
         int phaseSeconds = options.intValue("waitsPhaseSeconds");
         report.heading("Waits: " + waits + " concurrent waitForCompletion on one organization's run watcher");
-        report.line("Runs are created in the simulator directly and waited for through the watcher; their lengths are "
-                + "spread over the second phase. Requests per minute of the watcher (GET /events, GET /task-runs, "
-                + "GET /task-runs/{id}); Deck's budget is " + (LIMIT * 60 / WINDOW.toSeconds()) + " per minute.");
+        report.line("Runs are created in the simulator directly (they run until canceled) and waited for through the "
+                + "watcher. Phase 1: they all run; phase 2: they are canceled at an even pace over the phase. "
+                + "Requests of the watcher (GET /events, GET /task-runs, GET /task-runs/{id}); Deck's budget is "
+                + (LIMIT * 60 / WINDOW.toSeconds()) + " per minute.");
         try (DeckSimulator sim = DeckSimulator.builder().rateLimit(LIMIT, WINDOW).threads(16).build().start()) {
-            String agent = sim.createAgent("waits").id();
-            List<Task> tasks = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                tasks.add(sim.createTask(agent, "waits " + i,
-                        Scenario.completesAfter(Duration.ofSeconds(phaseSeconds + (long) phaseSeconds * i / 10))));
-            }
+            Task task = sim.createTask(sim.createAgent("waits").id(), "waits", Scenario.hangs());
             CamelContext context = Contexts.deck(sim.baseUrl(), sim.apiKey());
             context.start();
             try {
                 RunWatcher watcher = context.getEndpoint("deck:runTask", DeckEndpoint.class).getRunWatcher();
+                List<String> runIds = new ArrayList<>();
                 List<CompletableFuture<TaskRun>> results = new ArrayList<>();
                 for (int i = 0; i < waits; i++) {
-                    String runId = sim.startRun(tasks.get(i % tasks.size()).id(), Map.of("n", i)).id();
+                    String runId = sim.startRun(task.id(), Map.of("n", i)).id();
+                    runIds.add(runId);
                     results.add(watcher.waitFor(asRun(sim.taskRun(runId)), TimeUnit.HOURS.toMillis(1)));
                 }
-                sim.stats().reset();
                 List<List<String>> rows = new ArrayList<>();
-                rows.add(phase("runs waiting, none finishing", sim, phaseSeconds, watcher));
-                rows.add(phase("runs finishing (" + waits + " over " + phaseSeconds + " s)", sim, phaseSeconds + 5,
-                        watcher));
+                rows.add(phase("all " + waits + " runs running", sim, phaseSeconds, watcher, () -> {
+                }));
+                rows.add(phase(waits + " runs canceled over " + phaseSeconds + " s", sim, phaseSeconds + 5, watcher,
+                        () -> {
+                            long begin = System.nanoTime();
+                            for (int i = 0; i < runIds.size(); i++) {
+                                long due = begin + TimeUnit.SECONDS.toNanos(phaseSeconds) * i / runIds.size();
+                                long wait = due - System.nanoTime();
+                                if (wait > 0) {
+                                    TimeUnit.NANOSECONDS.sleep(wait);
+                                }
+                                sim.cancelRun(runIds.get(i));
+                            }
+                        }));
                 long settled = results.stream().filter(r -> r.isDone() && !r.isCompletedExceptionally()
                         && r.join().isTerminal()).count();
                 report.table(List.of("phase", "seconds", "watcher requests", "per minute", "% of the budget",
@@ -146,10 +157,19 @@ final class FanoutBenchmark {
         }
     }
 
-    private static List<String> phase(String name, DeckSimulator sim, int seconds, RunWatcher watcher)
+    private interface Phase {
+        void run() throws InterruptedException;
+    }
+
+    private static List<String> phase(String name, DeckSimulator sim, int seconds, RunWatcher watcher, Phase action)
             throws InterruptedException {
         long before = sim.stats().totalRequests();
-        Thread.sleep(seconds * 1000L);
+        long begin = System.nanoTime();
+        action.run();
+        long left = TimeUnit.SECONDS.toNanos(seconds) - (System.nanoTime() - begin);
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
         long requests = sim.stats().totalRequests() - before;
         double perMinute = requests * 60.0 / seconds;
         return Report.row(name, seconds, requests, String.format(Locale.ROOT, "%.0f", perMinute),
