@@ -10,6 +10,7 @@ import io.github.cameldeck.client.RunSlots;
 import io.github.cameldeck.client.TransportOptions;
 import io.github.cameldeck.support.Organizations;
 import io.github.cameldeck.support.ScheduledPollOptions;
+import io.github.cameldeck.support.SchedulerProfiles;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.api.management.ManagedAttribute;
@@ -108,7 +109,7 @@ public class DeckComponent extends HealthCheckComponent implements SSLContextPar
     public synchronized ScheduledExecutorService getScheduler() {
         if (scheduler == null) {
             scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "Deck",
-                    workerPoolSize);
+                    SchedulerProfiles.unbounded("Deck", workerPoolSize));
         }
         return scheduler;
     }

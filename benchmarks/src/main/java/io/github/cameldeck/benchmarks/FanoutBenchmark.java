@@ -119,7 +119,8 @@ final class FanoutBenchmark {
                 + "Requests of the watcher (GET /events, GET /task-runs, GET /task-runs/{id}); Deck's budget is "
                 + (LIMIT * 60 / WINDOW.toSeconds()) + " per minute.");
         try (DeckSimulator sim = DeckSimulator.builder().rateLimit(LIMIT, WINDOW).threads(16).build().start()) {
-            Task task = sim.createTask(sim.createAgent("waits").id(), "waits", Scenario.hangs());
+            // a long task timeout: the runs must still be running when the phases measure them
+            Task task = sim.createTask(sim.createAgent("waits").id(), "waits", Scenario.hangs(), 3600);
             CamelContext context = Contexts.deck(sim.baseUrl(), sim.apiKey());
             context.start();
             try {

@@ -122,7 +122,8 @@ public final class Organizations extends ServiceSupport {
 
     private synchronized ScheduledExecutorService timer() {
         if (timer == null) {
-            timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "DeckRequestBudget");
+            timer = context.getExecutorServiceManager().newScheduledThreadPool(this, "DeckRequestBudget",
+                    SchedulerProfiles.unbounded("DeckRequestBudget", 1));
         }
         return timer;
     }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.github.cameldeck.DeckEndpoint;
 import io.github.cameldeck.DeckTestSupport;
+import io.github.cameldeck.client.RunWatcher;
 import io.github.cameldeck.model.TaskRun;
 import io.github.cameldeck.model.TaskRunStatus;
 import io.github.cameldeck.simulator.Scenario;
@@ -40,6 +42,21 @@ class RunWatcherTest extends DeckTestSupport {
         assertThat(eventPages).as("one event-log page per watcher read").isEqualTo(reads);
         assertThat(runReads).as("runs fetched in bulk, not one request per wait").isLessThan(RUNS / 4);
         assertThat(reads).as("a read per second while runs wait").isLessThan(RUNS / 4);
+    }
+
+    @Test
+    void moreThanAThousandWaitsAtOnceAreHeld() {
+        RunWatcher watcher = context.getEndpoint("deck:runTask", DeckEndpoint.class).getRunWatcher();
+        List<CompletableFuture<TaskRun>> waits = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            TaskRun run = new TaskRun();
+            run.setId("trun_WAIT" + i);
+            run.setStatusValue("running");
+            waits.add(watcher.waitFor(run, TimeUnit.HOURS.toMillis(1)));
+        }
+
+        assertThat(waits).noneMatch(CompletableFuture::isDone);
+        assertThat(watcher.waiting()).isEqualTo(1500);
     }
 
     @Test
