@@ -164,7 +164,7 @@ final class DeckCall<T> {
                 + (rateLimitedAnswers > 0
                         ? "; Deck answered 429 rate_limit_exceeded " + rateLimitedAnswers + " times"
                         : "")
-                + (cause instanceof RequestBudget.ExhaustedException ? ": " + cause.getMessage() : "");
+                + (cause instanceof BudgetExhaustedException ? ": " + cause.getMessage() : "");
         return context.errorReader().budgetExhausted(request, detail, lastRateLimited, Futures.unwrap(cause));
     }
 }

@@ -65,15 +65,6 @@ public final class RequestBudget {
         }
     }
 
-    /** No permit came within the call's wait. */
-    public static final class ExhaustedException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ExhaustedException(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private final int limit;
     private final long windowNanos;
     private final long marginNanos;
@@ -122,7 +113,7 @@ public final class RequestBudget {
 
     /**
      * A permit for one request. Completes at once (on the calling thread) when one is free and nobody waits; else
-     * later, on {@code executor}; or exceptionally with {@link ExhaustedException} when {@code maxWaitNanos} passes.
+     * later, on {@code executor}; or exceptionally with {@link BudgetExhaustedException} when {@code maxWaitNanos} passes.
      */
     public CompletableFuture<Void> acquire(Priority priority, long maxWaitNanos, Executor executor) {
         if (limit == 0) {
@@ -174,7 +165,7 @@ public final class RequestBudget {
             }
         }
         for (Waiter waiter : waiting) {
-            waiter.permit.completeExceptionally(new ExhaustedException("the application is stopping"));
+            waiter.permit.completeExceptionally(new BudgetExhaustedException("the application is stopping"));
         }
     }
 
@@ -285,7 +276,7 @@ public final class RequestBudget {
             waited = nanoClock.getAsLong() - waiter.since;
             longestWaitNanos = Math.max(longestWaitNanos, waited);
         }
-        waiter.permit.completeExceptionally(new ExhaustedException(
+        waiter.permit.completeExceptionally(new BudgetExhaustedException(
                 "no request of Deck's budget (" + limit + " per " + TimeUnit.NANOSECONDS.toMillis(windowNanos)
                         + " ms for this organization) was free for " + TimeUnit.NANOSECONDS.toMillis(waited)
                         + " ms"));

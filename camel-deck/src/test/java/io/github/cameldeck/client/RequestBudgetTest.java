@@ -107,7 +107,7 @@ class RequestBudgetTest {
 
         assertThat(late).isCompletedExceptionally();
         assertThat(late.handle((ok, e) -> e).join())
-                .isInstanceOf(RequestBudget.ExhaustedException.class)
+                .isInstanceOf(BudgetExhaustedException.class)
                 .hasMessageContaining("no request of Deck's budget (3 per 10000 ms for this organization)")
                 .hasMessageContaining("was free for 2000 ms");
         assertThat(budget.snapshot().waiting()).isZero();
