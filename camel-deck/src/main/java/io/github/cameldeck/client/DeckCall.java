@@ -57,18 +57,14 @@ final class DeckCall<T> {
             result.completeExceptionally(budgetExhausted(null));
             return;
         }
-        CompletableFuture<Void> permit = context.budget().acquire(request.priority(), left, context.scheduler());
-        if (permit.isDone() && !permit.isCompletedExceptionally()) {
-            send();
-        } else {
-            permit.whenComplete((granted, error) -> {
-                if (error != null) {
-                    result.completeExceptionally(budgetExhausted(error));
-                } else {
-                    send();
-                }
-            });
-        }
+        // a permit granted at once runs send() right here, on the calling thread
+        context.budget().acquire(request.priority(), left, context.scheduler()).whenComplete((granted, error) -> {
+            if (error != null) {
+                result.completeExceptionally(budgetExhausted(error));
+            } else {
+                send();
+            }
+        });
     }
 
     private void send() {

@@ -138,15 +138,9 @@ public final class RequestBudget {
     }
 
     /** Deck answered 429 rate_limit_exceeded: no permit is granted for a tenth of the window. */
-    public void rateLimited() {
-        if (limit == 0) {
-            synchronized (this) {
-                rateLimitedAnswers++;
-            }
-            return;
-        }
-        synchronized (this) {
-            rateLimitedAnswers++;
+    public synchronized void rateLimited() {
+        rateLimitedAnswers++;
+        if (limit > 0) {
             long now = nanoClock.getAsLong();
             pausedUntil = Math.max(pausedUntil, now + windowNanos / 10);
             scheduleWakeUp(now);

@@ -83,11 +83,8 @@ public final class RunWatcher {
                 wait.timeout = scheduler.schedule(() -> timedOut(wait), timeoutMs, TimeUnit.MILLISECONDS);
                 register(wait, run);
             } catch (RejectedExecutionException e) {
-                remove(wait);
-                wait.result.completeExceptionally(new IllegalStateException(
-                        "Stopped while waiting for task run " + run.getId() + " (last status "
-                                + run.getStatusValue() + ")",
-                        e));
+                // register() has taken the wait back, or it was never registered
+                wait.result.completeExceptionally(stopped(wait, e));
             }
         }
         return wait.result;
@@ -258,12 +255,14 @@ public final class RunWatcher {
         waits.values().forEach(all::addAll);
         waits.clear();
         for (Wait wait : all) {
-            wait.result.completeExceptionally(new IllegalStateException(
-                    "Stopped while waiting for task run " + wait.lastSeen.getId() + " (last status "
-                            + wait.lastSeen.getStatusValue()
-                            + ")",
-                    cause));
+            wait.result.completeExceptionally(stopped(wait, cause));
         }
+    }
+
+    private static IllegalStateException stopped(Wait wait, Exception cause) {
+        return new IllegalStateException("Stopped while waiting for task run " + wait.runId + " (last status "
+                + wait.lastSeen.getStatusValue() + ")",
+                cause);
     }
 
     private static final class Wait {
