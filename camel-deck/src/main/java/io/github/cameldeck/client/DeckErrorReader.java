@@ -67,11 +67,9 @@ final class DeckErrorReader {
 
     /** A call that waited for Deck's request budget longer than it may (rateLimitTimeout). */
     DeckApiException budgetExhausted(DeckRequest request, String detail, DeckApiException lastAnswer, Throwable cause) {
-        String message = "No budget to send " + request.describe() + ": " + detail;
-        if (lastAnswer != null) {
-            return new DeckApiException(redact(message), 429, lastAnswer.getErrors(), lastAnswer.getRequestId(), cause);
-        }
-        return new DeckApiException(redact(message), 429, List.of(), null, cause);
+        String message = redact("No budget to send " + request.describe() + ": " + detail);
+        return new DeckApiException(message, 429, lastAnswer != null ? lastAnswer.getErrors() : List.of(),
+                lastAnswer != null ? lastAnswer.getRequestId() : null, cause);
     }
 
     /** A limit Deck kept answering (session_limit_exceeded) for longer than the call may wait for it. */

@@ -69,6 +69,7 @@ final class EventsCatchUp {
 
     /** The creation time of an event; one without is taken as created now. */
     Instant createdAt(DeckEvent event) {
-        return event.getCreatedAt() != null ? event.getCreatedAt().toInstant() : clock.instant();
+        Instant at = event.createdAtInstant();
+        return at != null ? at : clock.instant();
     }
 }
