@@ -44,6 +44,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "cancelonwaittimeout":
         case "cancelOnWaitTimeout": getOrCreateConfiguration(target).setCancelOnWaitTimeout(property(camelContext, boolean.class, value)); return true;
+        case "clusterbudget":
+        case "clusterBudget": target.setClusterBudget(property(camelContext, io.github.cameldeck.client.ClusterBudget.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cameldeck.DeckConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -122,6 +124,11 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
     }
 
     @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"clusterBudget"};
+    }
+
+    @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "agentid":
@@ -138,6 +145,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": return boolean.class;
         case "cancelonwaittimeout":
         case "cancelOnWaitTimeout": return boolean.class;
+        case "clusterbudget":
+        case "clusterBudget": return io.github.cameldeck.client.ClusterBudget.class;
         case "configuration": return io.github.cameldeck.DeckConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -233,6 +242,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "cancelonwaittimeout":
         case "cancelOnWaitTimeout": return getOrCreateConfiguration(target).isCancelOnWaitTimeout();
+        case "clusterbudget":
+        case "clusterBudget": return target.getClusterBudget();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.cameldeck.client.ClusterBudget;
 import io.github.cameldeck.client.DeckHttpTransport;
 import io.github.cameldeck.client.RequestBudget;
-import io.github.cameldeck.client.RunSlots;
 import io.github.cameldeck.client.TransportOptions;
+import io.github.cameldeck.support.Organization;
 import io.github.cameldeck.support.Organizations;
 import io.github.cameldeck.support.ScheduledPollOptions;
 import io.github.cameldeck.support.SchedulerProfiles;
@@ -71,6 +72,12 @@ public class DeckComponent extends HealthCheckComponent implements SSLContextPar
             + "up to sessionLimitTimeout. 0: off.")
     private int maxConcurrentRuns;
 
+    @Metadata(label = "advanced", autowired = true, description = "The organization's request budget kept where every "
+            + "instance of the application sees it, so that several JVMs together stay within rateLimit instead of "
+            + "taking it each: e.g. a Bucket4jClusterBudget over a Hazelcast map. Without it, each instance has rateLimit "
+            + "to itself: set rateLimit to the organization's limit divided by the instances.")
+    private ClusterBudget clusterBudget;
+
     private DeckHttpTransport transport;
     private ScheduledExecutorService scheduler;
 
@@ -129,10 +136,10 @@ public class DeckComponent extends HealthCheckComponent implements SSLContextPar
         super.doStop();
     }
 
-    /** The request budget of the organization that this base URL and key belong to, shared in the CamelContext. */
-    RequestBudget getBudget(String baseUrl, String apiKey) {
-        return Organizations.of(getCamelContext()).budgetFor(baseUrl, apiKey, rateLimit,
-                Duration.ofMillis(rateLimitWindow));
+    /** The organization that this base URL and key belong to, shared in the CamelContext. */
+    Organization getOrganization(String baseUrl, String apiKey) {
+        return Organizations.of(getCamelContext()).organization(baseUrl, apiKey, rateLimit,
+                Duration.ofMillis(rateLimitWindow), clusterBudget);
     }
 
     @ManagedAttribute(description = "Requests sent in the current window, summed over the Deck organizations of the "
@@ -160,11 +167,12 @@ public class DeckComponent extends HealthCheckComponent implements SSLContextPar
         return Organizations.of(getCamelContext()).total();
     }
 
-    /** The slots of maxConcurrentRuns of this base URL and key's organization; null when the option is off. */
-    RunSlots getRunSlots(String baseUrl, String apiKey) {
-        return maxConcurrentRuns == 0
-                ? null
-                : Organizations.of(getCamelContext()).slotsFor(baseUrl, apiKey, maxConcurrentRuns);
+    public ClusterBudget getClusterBudget() {
+        return clusterBudget;
+    }
+
+    public void setClusterBudget(ClusterBudget clusterBudget) {
+        this.clusterBudget = clusterBudget;
     }
 
     public int getMaxConcurrentRuns() {

@@ -16,7 +16,7 @@ import io.github.cameldeck.model.TaskRunStatus;
 import io.github.cameldeck.support.BaseUrlCheck;
 import io.github.cameldeck.support.EmittedLedger;
 import io.github.cameldeck.support.OptionValues;
-import io.github.cameldeck.support.Organizations;
+import io.github.cameldeck.support.Organization;
 import io.github.cameldeck.taskruns.DeckTaskRunsConsumer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -59,6 +59,7 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
     /** Outlives the consumer, so that stopping and starting a route does not forget what was emitted. */
     private IdempotentRepository defaultIdempotentRepository;
     private volatile DeckClient client;
+    private volatile Organization organization;
     private TaskRunQuery taskRunQuery;
 
     public DeckEndpoint(String uri, DeckComponent component, DeckOperation operation, DeckConfiguration configuration) {
@@ -178,8 +179,9 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
         DeckComponent component = getComponent();
         DeckClientSettings settings = new DeckClientSettings(configuration.getBaseUrl(), configuration.getApiKey(),
                 configuration.getConnectTimeout(), configuration.getRequestTimeout());
+        organization = component.getOrganization(configuration.getBaseUrl(), configuration.getApiKey());
         client = new DeckClient(component.getTransport(), settings, retryPolicy(), component.getScheduler(),
-                component.getBudget(configuration.getBaseUrl(), configuration.getApiKey()));
+                organization.budget());
     }
 
     private RetryPolicy retryPolicy() {
@@ -191,6 +193,7 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
     @Override
     protected void doStop() throws Exception {
         client = null;
+        organization = null;
         super.doStop();
     }
 
@@ -233,13 +236,25 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
      */
     public RunWatcher getRunWatcher() {
         DeckClient c = getClient();
-        return Organizations.of(getCamelContext()).watcherFor(configuration.getBaseUrl(), configuration.getApiKey(),
-                () -> new RunWatcher(c, getComponent().getScheduler(), Clock.systemUTC()));
+        return organization().watcher(() -> new RunWatcher(c, getComponent().getScheduler(), Clock.systemUTC()));
     }
 
-    /** maxConcurrentRuns: the slots of this endpoint's organization; null when the option is off. */
+    /**
+     * maxConcurrentRuns: the slots of this endpoint's organization; null when the option is off.
+     *
+     * @throws IllegalStateException when the endpoint is not started
+     */
     public RunSlots getRunSlots() {
-        return getComponent().getRunSlots(configuration.getBaseUrl(), configuration.getApiKey());
+        int max = getComponent().getMaxConcurrentRuns();
+        return max == 0 ? null : organization().slots(max);
+    }
+
+    private Organization organization() {
+        Organization o = organization;
+        if (o == null) {
+            throw new IllegalStateException("The deck endpoint is not started");
+        }
+        return o;
     }
 
     /** The list filters of the options (listTaskRuns, the taskRuns consumer). */

@@ -42,6 +42,12 @@ class OrganizationBudgetTest extends DeckTestSupport {
         return context.getComponent("deck", DeckComponent.class);
     }
 
+    /** A budget the size of the simulator's limit, not Deck's 200 per 10 s. */
+    private void paceToTheSimulator() {
+        component().setRateLimit(LIMIT);
+        component().setRateLimitWindow(WINDOW.toMillis());
+    }
+
     private List<CompletableFuture<Object>> getTaskRuns(String runId, int count, String options) {
         List<CompletableFuture<Object>> calls = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -52,8 +58,7 @@ class OrganizationBudgetTest extends DeckTestSupport {
 
     @Test
     void pacedRequestsDrawNo429() {
-        component().setRateLimit(LIMIT);
-        component().setRateLimitWindow(WINDOW.toMillis());
+        paceToTheSimulator();
         String runId = sim().startRun(quickTask().id(), Map.of()).id();
 
         List<CompletableFuture<Object>> calls = getTaskRuns(runId, 3 * LIMIT, "&maxRetries=0");
@@ -108,8 +113,7 @@ class OrganizationBudgetTest extends DeckTestSupport {
 
     @Test
     void maxConcurrentRunsHoldsRunsInTheApplicationInsteadOfDrawingSessionLimits() {
-        component().setRateLimit(LIMIT);
-        component().setRateLimitWindow(WINDOW.toMillis());
+        paceToTheSimulator();
         component().setMaxConcurrentRuns(2);
         Task task = task("Short", Scenario.completesAfter(Duration.ofMillis(300)).withQueueTime(Duration.ofMillis(50)));
         List<CompletableFuture<Object>> calls = new ArrayList<>();
@@ -141,8 +145,7 @@ class OrganizationBudgetTest extends DeckTestSupport {
 
     @Test
     void answersAndReadsGoBeforeABurstOfNewRuns() {
-        component().setRateLimit(LIMIT);
-        component().setRateLimitWindow(WINDOW.toMillis());
+        paceToTheSimulator();
         Task task = task("Burst", Scenario.hangs());
         String runId = sim().startRun(quickTask().id(), Map.of()).id();
         template.requestBody("deck:getTaskRun?runId=" + runId, (Object) null);

@@ -48,7 +48,7 @@ public final class DeckSimulator implements AutoCloseable {
     private final EventService events;
     private final EventDestinationService destinations;
     private final FaultInjection faults = new FaultInjection();
-    private final SimulatorStats stats = new SimulatorStats();
+    private final SimulatorStats stats;
     private final RateLimiter rateLimiter;
     private final IdempotencyCache idempotency;
     private DeckHttpServer server;
@@ -65,6 +65,7 @@ public final class DeckSimulator implements AutoCloseable {
         this.events = new EventService(engine);
         this.destinations = new EventDestinationService(engine);
         this.rateLimiter = new RateLimiter(config.rateLimit, config.rateWindow);
+        this.stats = new SimulatorStats(config.rateLimit == 0 ? Duration.ofSeconds(10) : config.rateWindow);
         this.idempotency = new IdempotencyCache(config.clock);
         if (config.seedDemoData) {
             this.demoData = DemoData.seed(this);

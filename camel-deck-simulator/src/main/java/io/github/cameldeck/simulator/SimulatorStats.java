@@ -1,5 +1,6 @@
 package io.github.cameldeck.simulator;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,12 @@ public final class SimulatorStats {
     private final LongAdder webhookFailures = new LongAdder();
     private final LongAdder webhookFaults = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> byRoute = new ConcurrentHashMap<>();
+    private final BusiestWindow busiestWindow;
+
+    /** @param window the window of the rate limit, in which {@link #busiestWindow()} counts */
+    public SimulatorStats(Duration window) {
+        this.busiestWindow = new BusiestWindow(window);
+    }
 
     public long totalRequests() {
         return total.sum();
@@ -28,6 +35,14 @@ public final class SimulatorStats {
     public long requests(String routeKey) {
         LongAdder adder = byRoute.get(routeKey);
         return adder == null ? 0 : adder.sum();
+    }
+
+    /**
+     * The most requests that arrived in one window of the rate limit (10 s when the limit is off), the ones answered
+     * 429 included: how close the clients came to the limit, or how far past it they went.
+     */
+    public long busiestWindow() {
+        return busiestWindow.busiest();
     }
 
     /** Requests answered with 429 {@code rate_limit_exceeded}. */
@@ -82,10 +97,12 @@ public final class SimulatorStats {
         webhookFailures.reset();
         webhookFaults.reset();
         byRoute.clear();
+        busiestWindow.reset();
     }
 
     public void recordRequest(String routeKey) {
         total.increment();
+        busiestWindow.record(System.nanoTime());
         byRoute.computeIfAbsent(routeKey, k -> new LongAdder()).increment();
     }
 
@@ -112,7 +129,8 @@ public final class SimulatorStats {
 
     @Override
     public String toString() {
-        return "SimulatorStats[total=" + totalRequests() + ", rateLimited=" + rateLimited() + ", faults="
+        return "SimulatorStats[total=" + totalRequests() + ", busiestWindow=" + busiestWindow() + ", rateLimited="
+                + rateLimited() + ", faults="
                 + faultsInjected() + ", replays=" + idempotentReplays() + ", webhookAttempts=" + webhookAttempts()
                 + ", webhookSuccesses=" + webhookSuccesses() + ", webhookFailures=" + webhookFailures() + ", routes="
                 + routes() + "]";

@@ -1,9 +1,7 @@
 package io.github.cameldeck.client;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -13,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import io.github.cameldeck.client.BudgetQueue.Waiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +25,18 @@ import org.slf4j.LoggerFactory;
  * are granted before calls that start new runs ({@link Priority#LATER}), and each class in arrival order, so a burst of
  * thousands of runTask calls cannot delay a consumer's poll or an MFA answer by more than one permit.
  * <p>
+ * With a {@link ClusterBudget.Bucket}, the organization's budget is shared with other instances too: the request at
+ * the head of the queue is granted once the cluster budget gave it, one at a time. When the cluster budget cannot be
+ * reached, requests wait and it is asked again a second later (never more than the limit, summed over the instances).
+ * <p>
  * A 429 from Deck means someone else spends the organization's budget too (another application, another instance):
  * {@link #rateLimited()} pauses every grant for a tenth of the window.
  */
 public final class RequestBudget {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestBudget.class);
+    private static final long SHARED_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long SHARED_TIMEOUT_MILLIS = 2_000;
 
     /** Who is served first when both wait. */
     public enum Priority {
@@ -44,11 +49,13 @@ public final class RequestBudget {
     /**
      * What the budget looks like now.
      *
-     * @param longestWait the longest any request has waited for a permit, the ones waiting now included
-     * @param currentWait how long the request that has waited longest among those waiting now has waited
+     * @param usedInWindow       this instance's requests in the window
+     * @param longestWait        the longest any request has waited for a permit, the ones waiting now included
+     * @param currentWait        how long the request that has waited longest among those waiting now has waited
+     * @param clusterUnreachable the budget is shared with other instances and its store did not answer the last time
      */
     public record Snapshot(int limit, Duration window, int usedInWindow, int waiting, long rateLimitedAnswers,
-            Duration longestWait, Duration currentWait) {
+            Duration longestWait, Duration currentWait, boolean clusterUnreachable) {
     }
 
     /** Runs a task after a delay; what the budget's grants and timeouts are scheduled on. */
@@ -67,18 +74,20 @@ public final class RequestBudget {
 
     private final int limit;
     private final long windowNanos;
-    private final long marginNanos;
     private final Timer timer;
     private final LongSupplier nanoClock;
-    private final long[] granted;
-    private int next;
-    private int count;
+    private final ClusterBudget.Bucket cluster;
+    private final SlidingWindow sent;
     private long pausedUntil;
-    private final List<Deque<Waiter>> queues = List.of(new ArrayDeque<>(), new ArrayDeque<>());
+    private final BudgetQueue queue = new BudgetQueue();
     private Runnable cancelWakeUp;
     private long wakeUpAt;
     private long rateLimitedAnswers;
     private long longestWaitNanos;
+    /** A question to the cluster budget is on its way; its answer continues the grants. */
+    private boolean asking;
+    private long clusterFreeAt;
+    private String clusterFailure;
 
     /**
      * @param limit     requests per window; 0 grants every request at once (no pacing)
@@ -87,6 +96,12 @@ public final class RequestBudget {
      * @param nanoClock a monotonic clock ({@code System::nanoTime}; tests pass their own)
      */
     public RequestBudget(int limit, Duration window, Timer timer, LongSupplier nanoClock) {
+        this(limit, window, timer, nanoClock, null);
+    }
+
+    /** @param cluster the organization's budget shared with other instances; null when this instance has it alone */
+    public RequestBudget(int limit, Duration window, Timer timer, LongSupplier nanoClock,
+            ClusterBudget.Bucket cluster) {
         if (limit < 0) {
             throw new IllegalArgumentException("The rateLimit option must be 0 or more, was " + limit);
         }
@@ -95,11 +110,10 @@ public final class RequestBudget {
         }
         this.limit = limit;
         this.windowNanos = window != null ? window.toNanos() : 0;
-        // a request is stamped when granted but counted by Deck when it arrives: leave room for the difference
-        this.marginNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(50), windowNanos / 50);
         this.timer = timer;
         this.nanoClock = nanoClock;
-        this.granted = new long[limit];
+        this.cluster = limit > 0 ? cluster : null;
+        this.sent = new SlidingWindow(limit, windowNanos);
     }
 
     public int limit() {
@@ -112,8 +126,9 @@ public final class RequestBudget {
     }
 
     /**
-     * A permit for one request. Completes at once (on the calling thread) when one is free and nobody waits; else
-     * later, on {@code executor}; or exceptionally with {@link BudgetExhaustedException} when {@code maxWaitNanos} passes.
+     * A permit for one request. Completes at once (on the calling thread) when one is free, nobody waits and the
+     * budget is not shared; else later, on {@code executor}; or exceptionally with {@link BudgetExhaustedException}
+     * when {@code maxWaitNanos} passes.
      */
     public CompletableFuture<Void> acquire(Priority priority, long maxWaitNanos, Executor executor) {
         if (limit == 0) {
@@ -122,11 +137,12 @@ public final class RequestBudget {
         Waiter waiter;
         synchronized (this) {
             long now = nanoClock.getAsLong();
-            if (nobodyWaits() && tryTake(now)) {
+            if (cluster == null && queue.isEmpty() && hasRoom(now)) {
+                sent.stamp(now);
                 return CompletableFuture.completedFuture(null);
             }
             waiter = new Waiter(priority, now, executor);
-            queues.get(priority.ordinal()).add(waiter);
+            queue.add(waiter);
             scheduleWakeUp(now);
         }
         try {
@@ -149,10 +165,9 @@ public final class RequestBudget {
 
     /** The application stops: every waiting request fails, and no more are granted. */
     public void close() {
-        List<Waiter> waiting = new ArrayList<>();
+        List<Waiter> waiting;
         synchronized (this) {
-            queues.forEach(waiting::addAll);
-            queues.forEach(Deque::clear);
+            waiting = queue.drain();
             if (cancelWakeUp != null) {
                 cancelWakeUp.run();
                 cancelWakeUp = null;
@@ -165,50 +180,26 @@ public final class RequestBudget {
 
     public synchronized Snapshot snapshot() {
         long now = nanoClock.getAsLong();
-        int used = 0;
-        for (int i = 0; i < count; i++) {
-            if (now - granted[i] < windowNanos) {
-                used++;
-            }
-        }
-        int waiting = queues.get(0).size() + queues.get(1).size();
-        long current = 0;
-        for (Deque<Waiter> queue : queues) {
-            Waiter first = queue.peek();
-            if (first != null) {
-                current = Math.max(current, now - first.since);
-            }
-        }
-        return new Snapshot(limit, Duration.ofNanos(windowNanos), used, waiting, rateLimitedAnswers,
-                Duration.ofNanos(Math.max(longestWaitNanos, current)), Duration.ofNanos(current));
+        int used = sent.used(now);
+        long current = queue.longestWaitNow(now);
+        return new Snapshot(limit, Duration.ofNanos(windowNanos), used, queue.size(), rateLimitedAnswers,
+                Duration.ofNanos(Math.max(longestWaitNanos, current)), Duration.ofNanos(current),
+                clusterFailure != null);
     }
 
-    private boolean nobodyWaits() {
-        return queues.get(0).isEmpty() && queues.get(1).isEmpty();
+    /** The window has room and no pause holds; the caller holds the lock. */
+    private boolean hasRoom(long now) {
+        return now >= pausedUntil && sent.hasRoom(now);
     }
 
-    /** Takes a permit if the window has room and no pause holds; the caller holds the lock. */
-    private boolean tryTake(long now) {
-        if (now < pausedUntil) {
-            return false;
-        }
-        if (count == limit && now - granted[next] < windowNanos + marginNanos) {
-            return false;
-        }
-        granted[next] = now;
-        next = (next + 1) % limit;
-        count = Math.min(count + 1, limit);
-        return true;
-    }
-
-    /** When the next permit frees: the oldest grant ages out, or the pause ends. */
+    /** When the next permit may be free: the oldest grant ages out, the pause ends, the cluster budget refills. */
     private long nextFreeAt(long now) {
-        long at = count == limit ? granted[next] + windowNanos + marginNanos : now;
-        return Math.max(at, pausedUntil);
+        long at = Math.max(sent.freeAt(now), pausedUntil);
+        return cluster != null ? Math.max(at, clusterFreeAt) : at;
     }
 
     private void scheduleWakeUp(long now) {
-        if (nobodyWaits()) {
+        if (queue.isEmpty() || asking) {
             return;
         }
         long at = nextFreeAt(now);
@@ -228,65 +219,115 @@ public final class RequestBudget {
 
     private void grantWaiting() {
         List<Waiter> grants = new ArrayList<>();
+        boolean ask = false;
         synchronized (this) {
             cancelWakeUp = null;
+            if (asking) {
+                return;
+            }
             long now = nanoClock.getAsLong();
-            for (Waiter waiter = peekNext(); waiter != null && tryTake(now); waiter = peekNext()) {
-                queues.get(waiter.priority.ordinal()).poll();
-                long waited = now - waiter.since;
-                longestWaitNanos = Math.max(longestWaitNanos, waited);
-                if (waited > TimeUnit.SECONDS.toNanos(1) && LOG.isDebugEnabled()) {
-                    LOG.debug("A {} request waited {} ms for Deck's request budget ({} per {} ms)", waiter.priority,
-                            TimeUnit.NANOSECONDS.toMillis(waited), limit, TimeUnit.NANOSECONDS.toMillis(windowNanos));
+            if (cluster == null) {
+                while (!queue.isEmpty() && hasRoom(now)) {
+                    sent.stamp(now);
+                    grants.add(granted(queue.poll(), now));
                 }
-                grants.add(waiter);
+            } else if (!queue.isEmpty() && hasRoom(now) && now >= clusterFreeAt) {
+                asking = true;
+                ask = true;
             }
             scheduleWakeUp(now);
         }
-        for (Waiter waiter : grants) {
-            Runnable cancel = waiter.cancelTimeout;
-            if (cancel != null) {
-                cancel.run();
-            }
-            try {
-                waiter.permit.completeAsync(() -> null, waiter.executor);
-            } catch (RejectedExecutionException stopping) {
-                waiter.permit.completeExceptionally(stopping);
-            }
+        grants.forEach(RequestBudget::complete);
+        if (ask) {
+            askCluster();
         }
     }
 
-    private Waiter peekNext() {
-        Waiter first = queues.get(0).peek();
-        return first != null ? first : queues.get(1).peek();
+    private void askCluster() {
+        CompletableFuture<Long> answer;
+        try {
+            answer = cluster.tryTake().orTimeout(SHARED_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException storeFailed) {
+            answer = CompletableFuture.failedFuture(storeFailed);
+        }
+        answer.whenComplete(this::clusterAnswered);
+    }
+
+    /** The cluster budget gave the request at the head of the queue, said when to ask again, or failed. */
+    private void clusterAnswered(Long waitNanos, Throwable failure) {
+        Waiter grant = null;
+        synchronized (this) {
+            asking = false;
+            long now = nanoClock.getAsLong();
+            if (failure != null) {
+                clusterFreeAt = now + SHARED_RETRY_NANOS;
+                if (clusterFailure == null) {
+                    clusterFailure = Futures.unwrap(failure).toString();
+                    LOG.warn("The request budget shared with other instances could not be reached ({}); requests "
+                            + "wait, and it is asked again every second", clusterFailure);
+                }
+            } else {
+                if (clusterFailure != null) {
+                    clusterFailure = null;
+                    LOG.info("The request budget shared with other instances answers again");
+                }
+                if (waitNanos == 0) {
+                    Waiter head = queue.poll();
+                    if (head != null) {
+                        sent.stamp(now);
+                        grant = granted(head, now);
+                    }
+                } else {
+                    clusterFreeAt = now + waitNanos;
+                }
+            }
+            scheduleWakeUp(now);
+        }
+        if (grant != null) {
+            complete(grant);
+        }
+    }
+
+    /** Records how long {@code waiter} waited; the caller holds the lock. */
+    private Waiter granted(Waiter waiter, long now) {
+        long waited = now - waiter.since;
+        longestWaitNanos = Math.max(longestWaitNanos, waited);
+        if (waited > TimeUnit.SECONDS.toNanos(1) && LOG.isDebugEnabled()) {
+            LOG.debug("A {} request waited {} ms for Deck's request budget ({} per {} ms)", waiter.priority,
+                    TimeUnit.NANOSECONDS.toMillis(waited), limit, TimeUnit.NANOSECONDS.toMillis(windowNanos));
+        }
+        return waiter;
+    }
+
+    private static void complete(Waiter waiter) {
+        Runnable cancel = waiter.cancelTimeout;
+        if (cancel != null) {
+            cancel.run();
+        }
+        try {
+            waiter.permit.completeAsync(() -> null, waiter.executor);
+        } catch (RejectedExecutionException stopping) {
+            waiter.permit.completeExceptionally(stopping);
+        }
     }
 
     private void expire(Waiter waiter) {
         long waited;
+        String unreachable;
         synchronized (this) {
-            if (!queues.get(waiter.priority.ordinal()).remove(waiter)) {
+            if (!queue.remove(waiter)) {
                 return;
             }
             waited = nanoClock.getAsLong() - waiter.since;
             longestWaitNanos = Math.max(longestWaitNanos, waited);
+            unreachable = clusterFailure;
         }
         waiter.permit.completeExceptionally(new BudgetExhaustedException(
                 "no request of Deck's budget (" + limit + " per " + TimeUnit.NANOSECONDS.toMillis(windowNanos)
-                        + " ms for this organization) was free for " + TimeUnit.NANOSECONDS.toMillis(waited)
-                        + " ms"));
-    }
-
-    private static final class Waiter {
-        final Priority priority;
-        final long since;
-        final Executor executor;
-        final CompletableFuture<Void> permit = new CompletableFuture<>();
-        volatile Runnable cancelTimeout;
-
-        Waiter(Priority priority, long since, Executor executor) {
-            this.priority = priority;
-            this.since = since;
-            this.executor = executor;
-        }
+                        + " ms for this organization) was free for " + TimeUnit.NANOSECONDS.toMillis(waited) + " ms"
+                        + (unreachable != null
+                                ? "; the budget shared with other instances could not be reached: "
+                                        + unreachable
+                                : "")));
     }
 }

@@ -60,6 +60,7 @@ final class BudgetHealthCheck extends ReadinessCheck {
     public Result call(Map<String, Object> options) {
         HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
         boolean backedUp = false;
+        boolean clusterUnreachable = false;
         for (Map.Entry<String, RequestBudget.Snapshot> entry : organizations.snapshots().entrySet()) {
             String prefix = entry.getKey() + ".";
             RequestBudget.Snapshot budget = entry.getValue();
@@ -69,8 +70,13 @@ final class BudgetHealthCheck extends ReadinessCheck {
             builder.detail(prefix + "waiting", budget.waiting());
             builder.detail(prefix + "rate.limited", budget.rateLimitedAnswers());
             builder.detail(prefix + "longest.wait.ms", budget.longestWait().toMillis());
+            builder.detail(prefix + "cluster.unreachable", budget.clusterUnreachable());
+            clusterUnreachable |= budget.clusterUnreachable();
             backedUp |= budget.limit() > 0 && budget.waiting() > 0
                     && budget.currentWait().compareTo(budget.window()) > 0;
+        }
+        if (clusterUnreachable) {
+            return builder.message("The request budget shared with other instances cannot be reached").down().build();
         }
         if (backedUp) {
             return builder.message("Requests wait for Deck's request budget longer than its window").down().build();

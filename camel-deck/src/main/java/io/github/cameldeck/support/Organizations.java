@@ -8,11 +8,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Supplier;
 
+import io.github.cameldeck.client.ClusterBudget;
 import io.github.cameldeck.client.RequestBudget;
-import io.github.cameldeck.client.RunSlots;
-import io.github.cameldeck.client.RunWatcher;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -20,10 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a CamelContext shares per Deck organization: every deck endpoint with the same base URL and API key (Deck
- * counts per organization; different keys of one organization cannot be told apart here) takes its permits from the
- * same {@link RequestBudget} and waits for runs through the same {@link RunWatcher}, whichever component instance
- * created them. The first endpoint of an organization sets the budget's limit and window. A service of the
+ * The Deck organizations of a CamelContext: every deck endpoint with the same base URL and API key (Deck counts per
+ * organization; different keys of one organization cannot be told apart here) shares one {@link Organization}, whichever
+ * component instance created it. The first endpoint of an organization sets the budget's limit and window. A service of the
  * CamelContext: its timer stops with the context.
  */
 public final class Organizations extends ServiceSupport {
@@ -32,68 +29,62 @@ public final class Organizations extends ServiceSupport {
 
     private final CamelContext context;
     /** By a digest of base URL and key, so the key is not held twice in clear. */
-    private final Map<String, RequestBudget> budgets = new LinkedHashMap<>();
-    private final Map<String, RunWatcher> watchers = new LinkedHashMap<>();
-    private final Map<String, RunSlots> slots = new LinkedHashMap<>();
+    private final Map<String, Organization> organizations = new LinkedHashMap<>();
     private ScheduledExecutorService timer;
 
     private Organizations(CamelContext context) {
         this.context = context;
     }
 
-    /** The budgets of the context, added to it as a service on first use. */
+    /** The organizations of the context, added to it as a service on first use. */
     public static Organizations of(CamelContext context) {
         synchronized (context) {
-            Organizations budgets = context.hasService(Organizations.class);
-            if (budgets == null) {
-                budgets = new Organizations(context);
+            Organizations organizations = context.hasService(Organizations.class);
+            if (organizations == null) {
+                organizations = new Organizations(context);
                 try {
-                    context.addService(budgets, true, true);
+                    context.addService(organizations, true, true);
                 } catch (Exception e) {
                     throw new IllegalStateException("Could not start the Deck organizations' shared state", e);
                 }
                 HealthCheckRegistry health = HealthCheckRegistry.get(context);
                 if (health != null) {
-                    health.register(new BudgetHealthCheck(budgets).asRepository());
+                    health.register(new BudgetHealthCheck(organizations).asRepository());
                 }
             }
-            return budgets;
+            return organizations;
         }
     }
 
-    /** The organization's budget, created with this limit and window when it is the first use. */
-    public synchronized RequestBudget budgetFor(String baseUrl, String apiKey, int limit, Duration window) {
+    /**
+     * The organization of this base URL and key; on first use its budget is created with this limit and window, and
+     * shared with the other instances of the application through {@code cluster} when it is not null.
+     */
+    public synchronized Organization organization(String baseUrl, String apiKey, int limit, Duration window,
+            ClusterBudget cluster) {
         String key = digest(baseUrl, apiKey);
-        RequestBudget budget = budgets.get(key);
-        if (budget == null) {
-            budget = new RequestBudget(limit, window, RequestBudget.Timer.of(timer()), System::nanoTime);
-            budgets.put(key, budget);
-            LOG.debug("Deck request budget for {}: {} requests per {}", baseUrl, limit == 0 ? "unlimited" : limit,
-                    window);
-        } else if (budget.limit() != limit) {
+        Organization organization = organizations.get(key);
+        if (organization == null) {
+            ClusterBudget.Bucket bucket = cluster != null && limit > 0 ? cluster.bucket(key, limit, window) : null;
+            organization = new Organization(
+                    new RequestBudget(limit, window, RequestBudget.Timer.of(timer()), System::nanoTime, bucket));
+            organizations.put(key, organization);
+            LOG.debug("Deck request budget for {}: {} requests per {}{}", baseUrl, limit == 0 ? "unlimited" : limit,
+                    window, bucket != null ? ", shared with other instances through " + cluster : "");
+        } else if (organization.budget().limit() != limit) {
             LOG.info("The Deck organization at {} already has a request budget of {} per window in this CamelContext;"
                     + " the rateLimit {} of another deck component is not used",
-                    baseUrl, budget.limit(), limit);
+                    baseUrl, organization.budget().limit(), limit);
         }
-        return budget;
-    }
-
-    /** The organization's run watcher, created by {@code factory} on first use. */
-    public synchronized RunWatcher watcherFor(String baseUrl, String apiKey, Supplier<RunWatcher> factory) {
-        return watchers.computeIfAbsent(digest(baseUrl, apiKey), key -> factory.get());
-    }
-
-    /** The organization's maxConcurrentRuns slots, created with {@code max} on first use. */
-    public synchronized RunSlots slotsFor(String baseUrl, String apiKey, int max) {
-        return slots.computeIfAbsent(digest(baseUrl, apiKey), key -> new RunSlots(max));
+        return organization;
     }
 
     /** Every budget, by base URL (for health and management); several keys of one base URL are numbered. */
     public synchronized Map<String, RequestBudget.Snapshot> snapshots() {
         Map<String, RequestBudget.Snapshot> result = new LinkedHashMap<>();
         int i = 0;
-        for (RequestBudget budget : budgets.values()) {
-            result.put("budget-" + (++i), budget.snapshot());
+        for (Organization organization : organizations.values()) {
+            result.put("budget-" + (++i), organization.budget().snapshot());
         }
         return result;
     }
@@ -107,8 +98,10 @@ public final class Organizations extends ServiceSupport {
         Duration longest = Duration.ZERO;
         Duration current = Duration.ZERO;
         Duration window = Duration.ZERO;
-        for (RequestBudget budget : budgets.values()) {
-            RequestBudget.Snapshot snapshot = budget.snapshot();
+        boolean clusterUnreachable = false;
+        for (Organization organization : organizations.values()) {
+            RequestBudget.Snapshot snapshot = organization.budget().snapshot();
+            clusterUnreachable |= snapshot.clusterUnreachable();
             limit += snapshot.limit();
             used += snapshot.usedInWindow();
             waiting += snapshot.waiting();
@@ -117,7 +110,8 @@ public final class Organizations extends ServiceSupport {
             current = current.compareTo(snapshot.currentWait()) < 0 ? snapshot.currentWait() : current;
             window = window.compareTo(snapshot.window()) < 0 ? snapshot.window() : window;
         }
-        return new RequestBudget.Snapshot(limit, window, used, waiting, rateLimited, longest, current);
+        return new RequestBudget.Snapshot(limit, window, used, waiting, rateLimited, longest, current,
+                clusterUnreachable);
     }
 
     private synchronized ScheduledExecutorService timer() {
@@ -134,12 +128,8 @@ public final class Organizations extends ServiceSupport {
             context.getExecutorServiceManager().shutdownNow(timer);
             timer = null;
         }
-        budgets.values().forEach(RequestBudget::close);
-        watchers.values().forEach(RunWatcher::close);
-        slots.values().forEach(RunSlots::close);
-        slots.clear();
-        budgets.clear();
-        watchers.clear();
+        organizations.values().forEach(Organization::close);
+        organizations.clear();
         super.doStop();
     }
 
@@ -157,6 +147,6 @@ public final class Organizations extends ServiceSupport {
 
     @Override
     public String toString() {
-        return "Organizations[" + budgets.size() + "]";
+        return "Organizations[" + organizations.size() + "]";
     }
 }

@@ -25,10 +25,11 @@ import java.util.stream.Collectors;
  * @param endedAt     per node, when it was killed or stopped (epoch milliseconds)
  * @param lockTimings the leader election's settings
  * @param wallTime    the whole demo, from start to the nodes stopped
+ * @param budget      how the nodes together spent the organization's request budget
  */
 public record ClusterSummary(List<String> nodeIds, List<String> created, Set<String> completed,
         Map<String, List<String>> emitted, List<Failover> failovers, List<LeadershipChange> leadership,
-        Map<String, Long> endedAt, LockTimings lockTimings, Duration wallTime) {
+        Map<String, Long> endedAt, LockTimings lockTimings, Duration wallTime, BudgetUse budget) {
 
     /**
      * The deck route handles one exchange at a time, so a killed node had at most one in flight: the last line of its
@@ -130,7 +131,10 @@ public record ClusterSummary(List<String> nodeIds, List<String> created, Set<Str
         return threeTimes.compareTo(Duration.ofSeconds(20)) < 0 ? Duration.ofSeconds(20) : threeTimes;
     }
 
-    /** Runs lost, duplicates no kill explains, a kill no node took over from, two leaders at once. */
+    /**
+     * Runs lost, duplicates no kill explains, a kill no node took over from, two leaders at once, the organization's
+     * budget overspent.
+     */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         List<String> missing = missing();
@@ -145,6 +149,7 @@ public record ClusterSummary(List<String> nodeIds, List<String> created, Set<Str
         if (overlap.compareTo(lockTimings.acquireInterval()) > 0) {
             problems.add("two nodes were leaders at the same time for " + overlap.toMillis() + " ms");
         }
+        problems.addAll(budget.problems());
         return problems;
     }
 
@@ -186,9 +191,17 @@ public record ClusterSummary(List<String> nodeIds, List<String> created, Set<Str
         out.printf("  leaders                  %s (largest overlap %d ms)%n",
                 leaderships().stream().map(Leadership::nodeId).collect(Collectors.joining(" -> ")),
                 largestLeaderOverlap().toMillis());
+        out.printf(
+                "  Deck's budget            %d requests per %d s for the organization, shared by the nodes in Hazelcast%n",
+                budget.limit(), budget.window().toSeconds());
+        out.printf("    busiest %2d s           %5d requests, all nodes together%n", budget.window().toSeconds(),
+                budget.busiestWindow());
+        out.printf("    429 answers            %5d  (of %d requests; %d runs started by the nodes)%n",
+                budget.rateLimited(), budget.requests(), budget.runsStarted());
         List<String> problems = problems();
         out.printf("  result                   %s%n", problems.isEmpty()
-                ? "OK: every completed run emitted, every duplicate was in flight at a kill, one leader at a time"
+                ? "OK: every completed run emitted, every duplicate was in flight at a kill, one leader at a time, "
+                        + "the budget kept"
                 : "FAILED");
         problems.forEach(problem -> out.printf("    %s%n", problem));
     }

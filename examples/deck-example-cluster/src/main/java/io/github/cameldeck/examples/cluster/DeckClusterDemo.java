@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import io.github.cameldeck.simulator.DeckSimulator;
 import io.github.cameldeck.simulator.Scenario;
+import io.github.cameldeck.simulator.SimulatorStats;
 import io.github.cameldeck.simulator.Task;
 import io.github.cameldeck.simulator.TaskRunState;
 
@@ -34,6 +35,11 @@ public final class DeckClusterDemo {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(20);
+    /** Deck's limit per organization, which the simulator enforces and the nodes share. */
+    private static final int RATE_LIMIT = 200;
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
+    /** Each node's runTask route tries to start a run this often: 30 per second together, more than the budget. */
+    private static final Duration LOAD_PERIOD = Duration.ofMillis(100);
 
     private final DemoOptions options;
     private final PrintStream out;
@@ -66,58 +72,77 @@ public final class DeckClusterDemo {
         Path work = options.workDirectory()
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         List<String> nodeIds = DemoOptions.NODE_IDS;
-        try (DeckSimulator simulator = DeckSimulator.builder().rateLimit(0, Duration.ZERO).build().start();
-                NodeCluster cluster = new NodeCluster(nodeIds, work, simulator.baseUrl(), simulator.apiKey(),
-                        options.lockTimings())) {
-            Task task = simulator.createTask(simulator.createAgent("Cluster demo").id(), "One-second job",
+        try (DeckSimulator simulator = DeckSimulator.builder().rateLimit(RATE_LIMIT, RATE_WINDOW)
+                .build().start()) {
+            String agentId = simulator.createAgent("Cluster demo").id();
+            Task task = simulator.createTask(agentId, "One-second job",
                     Scenario.completesAfter(Duration.ofSeconds(1)).withQueueTime(Duration.ZERO));
-            out.printf("Deck simulator at %s; %d node JVMs; %d runs at %d/s, each completing 1 s after creation%n",
-                    simulator.baseUrl(), nodeIds.size(), options.runs(), options.perSecond());
-            out.printf("Files: %s%n", work.toAbsolutePath());
-
-            cluster.start();
-            ClusterLogs logs = new ClusterLogs(cluster.outputDirectory(), nodeIds);
-            progress("started %s", nodeIds.stream().map(id -> id + " (pid " + cluster.node(id).pid() + ")")
-                    .collect(Collectors.joining(", ")));
-            awaitCluster(cluster, logs);
-
-            Map<String, Long> endedAt = new HashMap<>();
-            List<Failover> failovers = new ArrayList<>();
-            List<String> created;
-            try (RunFeeder feeder = new RunFeeder(simulator, task.id(), options.runs(), options.perSecond())) {
-                Duration feedTime = Duration.ofSeconds(options.runs() / options.perSecond() + 60L);
-                feeder.start();
-                progress("creating runs");
-                for (double at : options.killsAt()) {
-                    if (!feeder.awaitCount((int) Math.ceil(at * options.runs()), feedTime)) {
-                        throw new IllegalStateException("The runs are not being created: " + feeder.count());
-                    }
-                    Failover failover = failOver(cluster, logs, feeder.count());
-                    endedAt.put(failover.killedNode(), failover.killedAt());
-                    failovers.add(failover);
-                    if (failover.newLeader() == null) {
-                        break; // nobody left to kill
-                    }
-                }
-                feeder.awaitDone(feedTime);
-                created = feeder.created();
-                progress("%d runs created", created.size());
+            Task load = simulator.createTask(agentId, "Runs the nodes start",
+                    Scenario.completesAfter(Duration.ofSeconds(1)).withQueueTime(Duration.ZERO));
+            Map<String, String> nodeProperties = Map.of("cluster.task-id", task.id(), "cluster.load-task-id",
+                    load.id(), "cluster.load-period", Long.toString(LOAD_PERIOD.toMillis()));
+            try (NodeCluster cluster = new NodeCluster(nodeIds, work, simulator.baseUrl(), simulator.apiKey(),
+                    options.lockTimings(), nodeProperties)) {
+                return run(simulator, cluster, task, load, work);
             }
-            awaitEmitted(simulator, task, created, logs);
-
-            List<String> survivors = cluster.alive();
-            long stoppedAt = System.currentTimeMillis();
-            survivors.forEach(node -> endedAt.put(node, stoppedAt));
-            cluster.stopAll(STOP_GRACE);
-            progress("stopped %s", String.join(", ", survivors));
-
-            Map<String, List<String>> emitted = new LinkedHashMap<>();
-            nodeIds.forEach(node -> emitted.put(node, logs.emitted(node)));
-            List<Failover> withRemovals = failovers.stream()
-                    .map(f -> f.withMemberRemovedAt(logs.memberRemovedAt(f.killedNode()).orElse(-1))).toList();
-            return new ClusterSummary(nodeIds, created, completedRuns(simulator, task), emitted, withRemovals,
-                    logs.leadership(), endedAt, options.lockTimings(), Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    private ClusterSummary run(DeckSimulator simulator, NodeCluster cluster, Task task, Task load, Path work)
+            throws Exception {
+        List<String> nodeIds = cluster.nodeIds();
+        out.printf("Deck simulator at %s (%d requests per %d s); %d node JVMs; %d runs at %d/s, each completing "
+                + "1 s after creation; each node starts runs too, one every %d ms%n",
+                simulator.baseUrl(), RATE_LIMIT, RATE_WINDOW.toSeconds(), nodeIds.size(), options.runs(),
+                options.perSecond(), LOAD_PERIOD.toMillis());
+        out.printf("Files: %s%n", work.toAbsolutePath());
+
+        cluster.start();
+        ClusterLogs logs = new ClusterLogs(cluster.outputDirectory(), nodeIds);
+        progress("started %s", nodeIds.stream().map(id -> id + " (pid " + cluster.node(id).pid() + ")")
+                .collect(Collectors.joining(", ")));
+        awaitCluster(cluster, logs);
+
+        Map<String, Long> endedAt = new HashMap<>();
+        List<Failover> failovers = new ArrayList<>();
+        List<String> created;
+        try (RunFeeder feeder = new RunFeeder(simulator, task.id(), options.runs(), options.perSecond())) {
+            Duration feedTime = Duration.ofSeconds(options.runs() / options.perSecond() + 60L);
+            feeder.start();
+            progress("creating runs");
+            for (double at : options.killsAt()) {
+                if (!feeder.awaitCount((int) Math.ceil(at * options.runs()), feedTime)) {
+                    throw new IllegalStateException("The runs are not being created: " + feeder.count());
+                }
+                Failover failover = failOver(cluster, logs, feeder.count());
+                endedAt.put(failover.killedNode(), failover.killedAt());
+                failovers.add(failover);
+                if (failover.newLeader() == null) {
+                    break; // nobody left to kill
+                }
+            }
+            feeder.awaitDone(feedTime);
+            created = feeder.created();
+            progress("%d runs created", created.size());
+        }
+        awaitEmitted(simulator, task, created, logs);
+
+        List<String> survivors = cluster.alive();
+        long stoppedAt = System.currentTimeMillis();
+        survivors.forEach(node -> endedAt.put(node, stoppedAt));
+        cluster.stopAll(STOP_GRACE);
+        progress("stopped %s", String.join(", ", survivors));
+
+        Map<String, List<String>> emitted = new LinkedHashMap<>();
+        nodeIds.forEach(node -> emitted.put(node, logs.emitted(node)));
+        List<Failover> withRemovals = failovers.stream()
+                .map(f -> f.withMemberRemovedAt(logs.memberRemovedAt(f.killedNode()).orElse(-1))).toList();
+        SimulatorStats stats = simulator.stats();
+        BudgetUse budget = new BudgetUse(RATE_LIMIT, RATE_WINDOW, stats.busiestWindow(), stats.rateLimited(),
+                stats.totalRequests(), runsOf(simulator, load).size());
+        return new ClusterSummary(nodeIds, created, completedRuns(simulator, task), emitted, withRemovals,
+                logs.leadership(), endedAt, options.lockTimings(), Duration.ofNanos(System.nanoTime() - start),
+                budget);
     }
 
     /** Waits until every node's Hazelcast member sees all of them and one node holds the lock. */
@@ -204,8 +229,12 @@ public final class DeckClusterDemo {
     }
 
     private static Set<String> completedRuns(DeckSimulator simulator, Task task) {
-        return simulator.taskRuns().stream().filter(run -> task.id().equals(run.taskId()))
-                .filter(run -> "completed".equals(run.status())).map(TaskRunState::id).collect(Collectors.toSet());
+        return runsOf(simulator, task).stream().filter(run -> "completed".equals(run.status()))
+                .map(TaskRunState::id).collect(Collectors.toSet());
+    }
+
+    private static List<TaskRunState> runsOf(DeckSimulator simulator, Task task) {
+        return simulator.taskRuns().stream().filter(run -> task.id().equals(run.taskId())).toList();
     }
 
     private void progress(String format, Object... args) {

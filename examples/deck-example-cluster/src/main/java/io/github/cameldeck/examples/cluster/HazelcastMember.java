@@ -9,14 +9,20 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.github.bucket4j.grid.hazelcast.HazelcastProxyManager;
 
 /**
- * The embedded Hazelcast member each node runs; the members together hold the shared idempotent repository.
+ * The embedded Hazelcast member each node runs; the members together hold the shared idempotent repository and the
+ * Deck organization's request budget.
  */
 public final class HazelcastMember {
 
     /** The map of the repository: the keys of the runs emitted by any node. */
     public static final String REPOSITORY_MAP = "deck-runs";
+    /** The map of the Deck organization's request budget that the nodes share (one Bucket4j bucket). */
+    public static final String BUDGET_MAP = "deck-budget";
+    /** Where Bucket4j's Hazelcast serializers take their type ids from (any range no other serializer uses). */
+    private static final int BUCKET4J_TYPE_ID_BASE = 1000;
 
     private HazelcastMember() {
     }
@@ -54,6 +60,9 @@ public final class HazelcastMember {
         // a key is needed as long as the consumer's lookback (24 h by default) can bring its run back
         config.addMapConfig(new MapConfig(REPOSITORY_MAP).setBackupCount(2).setAsyncBackupCount(0)
                 .setTimeToLiveSeconds((int) Duration.ofDays(2).toSeconds()));
+        // the budget's bucket survives a kill -9 the same way; its entry processor travels in Bucket4j's own format
+        config.addMapConfig(new MapConfig(BUDGET_MAP).setBackupCount(2).setAsyncBackupCount(0));
+        HazelcastProxyManager.addCustomSerializers(config.getSerializationConfig(), BUCKET4J_TYPE_ID_BASE);
         return config;
     }
 }

@@ -32,16 +32,19 @@ public final class NodeCluster implements AutoCloseable {
     private final String baseUrl;
     private final String apiKey;
     private final LockTimings lockTimings;
+    private final Map<String, String> properties;
     private final Map<String, NodeProcess> nodes = new ConcurrentHashMap<>();
     private final Thread killOnExit = new Thread(this::destroyAll, "kill-cluster-nodes");
 
+    /** @param properties more system properties of every node, e.g. {@code cluster.task-id} */
     public NodeCluster(List<String> nodeIds, Path workDirectory, String baseUrl, String apiKey,
-            LockTimings lockTimings) {
+            LockTimings lockTimings, Map<String, String> properties) {
         this.nodeIds = List.copyOf(nodeIds);
         this.workDirectory = workDirectory;
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.lockTimings = lockTimings;
+        this.properties = Map.copyOf(properties);
     }
 
     /** Starts one JVM per node id. */
@@ -65,6 +68,7 @@ public final class NodeCluster implements AutoCloseable {
             command.add("-Dcluster.lock.heartbeat-timeout-multiplier=" + lockTimings.heartbeatTimeoutMultiplier());
             command.add("-Dcluster.output-dir=" + outputDirectory());
             command.add("-Dcamel.component.deck.base-url=" + baseUrl);
+            properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("-D" + DeckClusterNode.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
             command.add("-cp");
             command.add(classpath);

@@ -3,6 +3,8 @@ package io.github.cameldeck.examples.cluster;
 import java.util.concurrent.TimeUnit;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.github.bucket4j.grid.hazelcast.Bucket4jHazelcast;
+import io.github.cameldeck.client.Bucket4jClusterBudget;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
@@ -10,7 +12,8 @@ import org.apache.camel.processor.idempotent.hazelcast.HazelcastIdempotentReposi
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * Sets a node up before its routes start: the Hazelcast member and the repository on it ({@code #deckRuns}), the
+ * Sets a node up before its routes start: the Hazelcast member with the repository ({@code #deckRuns}) and the
+ * request budget ({@code #deckBudget}) on it, the
  * leader election ({@code master:} finds the cluster service among the context's services), the step that writes
  * what the node emitted ({@code #emittedLog}), and the log of this node's leadership.
  */
@@ -31,6 +34,9 @@ public final class NodeConfiguration implements CamelConfiguration {
         });
         context.getRegistry().bind("deckRuns",
                 new HazelcastIdempotentRepository(hazelcast, HazelcastMember.REPOSITORY_MAP));
+        // every node takes its Deck requests from one budget in Hazelcast (camel.component.deck.cluster-budget)
+        context.getRegistry().bind("deckBudget", new Bucket4jClusterBudget(Bucket4jHazelcast
+                .entryProcessorBasedBuilder(hazelcast.<String, byte[]>getMap(HazelcastMember.BUDGET_MAP)).build()));
         context.getRegistry().bind("emittedLog", new EmittedLog(settings.nodeId(), new LineLog(settings.emittedLog())));
 
         FileLockClusterService election = leaderElection(settings);

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo, as a test: three node JVMs, 1,000 runs, the leader killed with {@code kill -9} at 30% and 60% of the
- * creations. Runs only with {@code -Pcluster} (about a minute).
+ * creations, while every node also starts runs from the organization's budget they share. Runs only with {@code -Pcluster} (about a minute).
  */
 @Tag("cluster")
 class ClusterFailoverTest {
@@ -46,6 +46,11 @@ class ClusterFailoverTest {
         // one leader at a time: the lock is held by one JVM; allow the lock's own interval for the logging
         assertThat(summary.largestLeaderOverlap()).isLessThanOrEqualTo(options.lockTimings().acquireInterval());
         assertThat(summary.leaderships()).hasSizeGreaterThanOrEqualTo(3);
+        // the three nodes together stay within the organization's budget, across both kills
+        assertThat(summary.budget().runsStarted()).as("runs the nodes started").isPositive();
+        assertThat(summary.budget().busiestWindow()).as("requests in the busiest window, all nodes")
+                .isLessThanOrEqualTo(summary.budget().limit());
+        assertThat(summary.budget().rateLimited()).as("429 answers").isZero();
         assertThat(summary.problems()).isEmpty();
         assertThat(summary.wallTime()).isLessThan(Duration.ofMinutes(3));
     }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterSummaryTest {
 
     private static final List<String> NODES = List.of("a", "b", "c");
+    private static final BudgetUse KEPT = new BudgetUse(200, Duration.ofSeconds(10), 196, 0, 1_000, 300);
 
     @Test
     void aRunEmittedAgainAfterBeingTheLastLineOfAKilledNodeIsExplained() {
@@ -31,6 +32,17 @@ class ClusterSummaryTest {
         assertThat(summary.emittedLines()).isEqualTo(4);
         assertThat(summary.largestLeaderOverlap()).isZero();
         assertThat(summary.problems()).isEmpty();
+    }
+
+    @Test
+    void theNodesOverspendingTheOrganizationsBudgetIsAProblem() {
+        BudgetUse overspent = new BudgetUse(200, Duration.ofSeconds(10), 412, 212, 3_000, 900);
+        ClusterSummary summary = summary(Map.of("a", List.of("r1", "r2", "r3"), "b", List.of(), "c", List.of()),
+                List.of(), List.of(change(1_000, "a", true)), overspent);
+
+        assertThat(summary.problems()).containsExactly(
+                "the nodes sent 412 requests in one window of 10 s; the organization's limit is 200",
+                "212 requests were answered 429 rate_limit_exceeded");
     }
 
     @Test
@@ -79,17 +91,22 @@ class ClusterSummaryTest {
         assertThat(LockTimings.defaults().takeoverTime()).isEqualTo(Duration.ofSeconds(4));
         assertThat(summary(Map.of(), List.of(), List.of()).failoverBound()).isEqualTo(Duration.ofSeconds(20));
         ClusterSummary slow = new ClusterSummary(NODES, List.of(), Set.of(), Map.of(), List.of(), List.of(), Map.of(),
-                new LockTimings(Duration.ofSeconds(3), 4), Duration.ZERO);
+                new LockTimings(Duration.ofSeconds(3), 4), Duration.ZERO, KEPT);
         assertThat(slow.failoverBound()).isEqualTo(Duration.ofSeconds(45));
     }
 
     private static ClusterSummary summary(Map<String, List<String>> emitted, List<Failover> failovers,
             List<LeadershipChange> leadership) {
+        return summary(emitted, failovers, leadership, KEPT);
+    }
+
+    private static ClusterSummary summary(Map<String, List<String>> emitted, List<Failover> failovers,
+            List<LeadershipChange> leadership, BudgetUse budget) {
         Map<String, Long> endedAt = new LinkedHashMap<>();
         failovers.forEach(f -> endedAt.put(f.killedNode(), f.killedAt()));
         NODES.forEach(node -> endedAt.putIfAbsent(node, 60_000L));
         return new ClusterSummary(NODES, List.of("r1", "r2", "r3"), Set.of("r1", "r2", "r3"), emitted, failovers,
-                leadership, endedAt, LockTimings.defaults(), Duration.ofSeconds(60));
+                leadership, endedAt, LockTimings.defaults(), Duration.ofSeconds(60), budget);
     }
 
     private static LeadershipChange change(long at, String node, boolean leader) {
