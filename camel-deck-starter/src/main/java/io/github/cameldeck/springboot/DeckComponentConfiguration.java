@@ -3,6 +3,7 @@ package io.github.cameldeck.springboot;
 import java.time.Duration;
 
 import io.github.cameldeck.DeckConfiguration;
+import io.github.cameldeck.client.ClusterBudget;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -192,6 +193,14 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
      * starts each as one finishes; a held runTask waits up to sessionLimitTimeout. 0: off.
      */
     private Integer maxConcurrentRuns = 0;
+
+    /**
+     * The organization's request budget kept where every instance of the application sees it, so that several JVMs
+     * together stay within rateLimit instead of taking it each: e.g. a Bucket4jClusterBudget over a Hazelcast map.
+     * Without it, each instance has rateLimit to itself: set rateLimit to the organization's limit divided by the
+     * instances. The option is a io.github.cameldeck.client.ClusterBudget type.
+     */
+    private ClusterBudget clusterBudget;
 
     /**
      * Deck's request limit, which every endpoint of the application that uses the same base URL and API key (one
@@ -501,6 +510,14 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
 
     public void setCancelOnWaitTimeout(Boolean cancelOnWaitTimeout) {
         this.cancelOnWaitTimeout = cancelOnWaitTimeout;
+    }
+
+    public ClusterBudget getClusterBudget() {
+        return clusterBudget;
+    }
+
+    public void setClusterBudget(ClusterBudget clusterBudget) {
+        this.clusterBudget = clusterBudget;
     }
 
     public Integer getMaxConcurrentRuns() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.cameldeck.DeckConfiguration;
+import io.github.cameldeck.client.ClusterBudget;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -23,7 +24,7 @@ import org.springframework.core.convert.converter.GenericConverter;
 public class DeckComponentConverter implements GenericConverter {
 
     static final List<Class<?>> BEAN_TYPES = List.of(DeckConfiguration.class, HttpClientConfigurer.class,
-            IdempotentRepository.class, SSLContextParameters.class);
+            IdempotentRepository.class, SSLContextParameters.class, ClusterBudget.class);
 
     private static final String BEAN_PREFIX = "#bean:";
 
