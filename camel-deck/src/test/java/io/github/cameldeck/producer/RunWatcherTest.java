@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.cameldeck.DeckComponent;
 import io.github.cameldeck.DeckEndpoint;
 import io.github.cameldeck.DeckTestSupport;
 import io.github.cameldeck.client.RunWatcher;
@@ -17,6 +18,8 @@ import io.github.cameldeck.simulator.Task;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * waitForCompletion through the organization's run watcher: many waits cost what a few cost, counted in requests.
@@ -57,6 +60,47 @@ class RunWatcherTest extends DeckTestSupport {
 
         assertThat(waits).noneMatch(CompletableFuture::isDone);
         assertThat(watcher.waiting()).isEqualTo(1500);
+    }
+
+    @Test
+    void waitsOutlastAnEventLogThatFails() {
+        Task task = task("One second",
+                Scenario.completesAfter(Duration.ofSeconds(1)).withQueueTime(Duration.ofMillis(10)));
+        sim().faults().serverErrors(1.0).onlyFor("GET /v2/events");
+
+        CompletableFuture<TaskRun> wait = template.asyncRequestBody(
+                "deck:runTask?waitForCompletion=true&maxRetries=0&taskId=" + task.id(), Map.of(), TaskRun.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim().stats().faultsInjected() >= 3);
+        assertThat(wait).as("failed reads of the event log are read again, the wait goes on").isNotDone();
+        sim().faults().reset();
+
+        assertThat(wait.join().getStatus()).isEqualTo(TaskRunStatus.COMPLETED);
+    }
+
+    @Test
+    void aRestartOfTheContextEndsOpenWaitsAndLaterWaitsWork() {
+        Task hangs = task("Hangs", Scenario.hangs().withQueueTime(Duration.ofMillis(10)));
+        CompletableFuture<TaskRun> open = template.asyncRequestBody(
+                "deck:runTask?waitForCompletion=true&taskId=" + hangs.id(), Map.of(), TaskRun.class);
+        RunWatcher before = context.getEndpoint("deck:runTask", DeckEndpoint.class).getRunWatcher();
+        await().atMost(Duration.ofSeconds(20)).until(() -> before.waiting() == 1);
+
+        context.stop();
+        assertThat(open).isCompletedExceptionally();
+        assertThatThrownBy(open::join).rootCause().hasMessageContaining("the application is stopping");
+
+        context.start();
+        // a stopped CamelContext drops its components: the new deck component needs its settings again
+        DeckComponent deck = context.getComponent("deck", DeckComponent.class);
+        deck.getConfiguration().setApiKey(sim().apiKey());
+        deck.getConfiguration().setBaseUrl(sim().baseUrl());
+        Task quick = task("Quick",
+                Scenario.completesAfter(Duration.ofMillis(300)).withQueueTime(Duration.ofMillis(10)));
+        TaskRun run = context.createProducerTemplate().requestBody(
+                "deck:runTask?waitForCompletion=true&taskId=" + quick.id(), Map.of(), TaskRun.class);
+
+        assertThat(run.getStatus()).isEqualTo(TaskRunStatus.COMPLETED);
+        assertThat(context.getEndpoint("deck:runTask", DeckEndpoint.class).getRunWatcher()).isNotSameAs(before);
     }
 
     @Test
