@@ -125,6 +125,8 @@ class OrganizationBudgetTest extends DeckTestSupport {
         assertThat(sim().runCount()).as("one run per exchange").isEqualTo(6);
         assertThat(sim().stats().rateLimited()).as("no session_limit_exceeded: the third run waited in the application")
                 .isZero();
+        assertThat(sim().stats().requests("GET /v2/task-runs/{id}") + sim().stats().requests("GET /v2/task-runs"))
+                .as("slots freed from the events' summaries, no run fetched").isZero();
     }
 
     @Test

@@ -172,9 +172,15 @@ public final class RunWatcher {
                 }
                 return true;
             });
-            if (!settled.isEmpty()) {
-                for (TaskRun run : hydrator.fetch(settled.values()).values()) {
-                    complete(run);
+            List<DeckEvent> toFetch = new ArrayList<>();
+            for (DeckEvent event : settled.values()) {
+                if (!completeFromSummary(event)) {
+                    toFetch.add(event);
+                }
+            }
+            if (!toFetch.isEmpty()) {
+                for (TaskRun run : hydrator.fetch(toFetch).values()) {
+                    complete(run, false);
                 }
             }
             synchronized (this) {
@@ -200,8 +206,34 @@ public final class RunWatcher {
         }
     }
 
-    /** Completes the waits the run ends; the others see it as it is now. */
-    private void complete(TaskRun run) {
+    /**
+     * Completes, from the event's summary alone, the waits of a run that ended when they only wait for its end
+     * (maxConcurrentRuns' slots): no fetch for them.
+     *
+     * @return whether no other wait needs the full run
+     */
+    private boolean completeFromSummary(DeckEvent event) {
+        synchronized (this) {
+            List<Wait> open = waits.get(event.dataText("id"));
+            if (open == null || open.stream().anyMatch(wait -> !wait.terminalOnly)) {
+                return false;
+            }
+        }
+        TaskRun summary = event.getDataAsTaskRun();
+        summary.setStatusValue(event.getTaskRunStatus());
+        if (!summary.isTerminal()) {
+            return false;
+        }
+        // a wait for the full run registered meanwhile stays open: the next read's overlap finds the event again
+        complete(summary, true);
+        return true;
+    }
+
+    /**
+     * Completes the waits the run ends (only those waiting for its end alone when it is an event's summary); the
+     * others see it as it is now.
+     */
+    private void complete(TaskRun run, boolean summary) {
         List<Wait> done = new ArrayList<>();
         synchronized (this) {
             List<Wait> open = waits.get(run.getId());
@@ -209,6 +241,9 @@ public final class RunWatcher {
                 return;
             }
             for (Wait wait : open) {
+                if (summary && !wait.terminalOnly) {
+                    continue;
+                }
                 if (wait.terminalOnly ? run.isTerminal() : isSettled(run)) {
                     done.add(wait);
                 } else {
