@@ -53,6 +53,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "connectionsPerRoute": target.setConnectionsPerRoute(property(camelContext, int.class, value)); return true;
         case "credentialid":
         case "credentialId": getOrCreateConfiguration(target).setCredentialId(property(camelContext, java.lang.String.class, value)); return true;
+        case "disablestreamcache":
+        case "disableStreamCache": getOrCreateConfiguration(target).setDisableStreamCache(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -105,6 +107,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
+        case "storageid":
+        case "storageId": getOrCreateConfiguration(target).setStorageId(property(camelContext, java.lang.String.class, value)); return true;
         case "taskid":
         case "taskId": getOrCreateConfiguration(target).setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
@@ -154,6 +158,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "connectionsPerRoute": return int.class;
         case "credentialid":
         case "credentialId": return java.lang.String.class;
+        case "disablestreamcache":
+        case "disableStreamCache": return boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -206,6 +212,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "status": return java.lang.String.class;
+        case "storageid":
+        case "storageId": return java.lang.String.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
         case "useglobalsslcontextparameters":
@@ -251,6 +259,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "connectionsPerRoute": return target.getConnectionsPerRoute();
         case "credentialid":
         case "credentialId": return getOrCreateConfiguration(target).getCredentialId();
+        case "disablestreamcache":
+        case "disableStreamCache": return getOrCreateConfiguration(target).isDisableStreamCache();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -303,6 +313,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "status": return getOrCreateConfiguration(target).getStatus();
+        case "storageid":
+        case "storageId": return getOrCreateConfiguration(target).getStorageId();
         case "taskid":
         case "taskId": return getOrCreateConfiguration(target).getTaskId();
         case "useglobalsslcontextparameters":

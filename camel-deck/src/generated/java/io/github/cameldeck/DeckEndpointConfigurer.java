@@ -58,6 +58,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "destinationname":
         case "destinationName": target.getEventsConfiguration().setDestinationName(property(camelContext, java.lang.String.class, value)); return true;
+        case "disablestreamcache":
+        case "disableStreamCache": target.getConfiguration().setDisableStreamCache(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -122,6 +124,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "status": target.getConfiguration().setStatus(property(camelContext, java.lang.String.class, value)); return true;
+        case "storageid":
+        case "storageId": target.getConfiguration().setStorageId(property(camelContext, java.lang.String.class, value)); return true;
         case "taskid":
         case "taskId": target.getConfiguration().setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
@@ -183,6 +187,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "delay": return long.class;
         case "destinationname":
         case "destinationName": return java.lang.String.class;
+        case "disablestreamcache":
+        case "disableStreamCache": return boolean.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -247,6 +253,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "status": return java.lang.String.class;
+        case "storageid":
+        case "storageId": return java.lang.String.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
         case "timeunit":
@@ -309,6 +317,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "delay": return target.getDelay();
         case "destinationname":
         case "destinationName": return target.getEventsConfiguration().getDestinationName();
+        case "disablestreamcache":
+        case "disableStreamCache": return target.getConfiguration().isDisableStreamCache();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -373,6 +383,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "status": return target.getConfiguration().getStatus();
+        case "storageid":
+        case "storageId": return target.getConfiguration().getStorageId();
         case "taskid":
         case "taskId": return target.getConfiguration().getTaskId();
         case "timeunit":

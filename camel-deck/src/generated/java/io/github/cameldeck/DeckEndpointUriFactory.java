@@ -23,7 +23,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(64);
+        Set<String> props = new HashSet<>(66);
         props.add("agentId");
         props.add("allowInsecure");
         props.add("apiKey");
@@ -42,6 +42,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("credentialId");
         props.add("delay");
         props.add("destinationName");
+        props.add("disableStreamCache");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("fetchRun");
@@ -78,6 +79,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("sourceId");
         props.add("startScheduler");
         props.add("status");
+        props.add("storageId");
         props.add("taskId");
         props.add("timeUnit");
         props.add("types");

@@ -97,8 +97,21 @@ public class DeckConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "runTask: a live session (sess_...) to reuse.")
     private String sessionId;
 
-    @UriParam(label = "producer", description = "submitInteraction, getTaskRun, cancelTaskRun: the id of the task run (trun_...).")
+    @UriParam(label = "producer", description = "submitInteraction, getTaskRun, cancelTaskRun, listStorage, listScreenshots, "
+            + "downloadScreenshot: the id of the task run (trun_...).")
     private String runId;
+
+    @UriParam(label = "producer", description = "getStorage, downloadStorage: the id of the storage item (stor_...); the "
+            + "CamelDeckStorageId header or a StorageItem body (as a split of listStorage hands it) take precedence.")
+    private String storageId;
+
+    @UriParam(label = "advanced", defaultValue = "false", description = "downloadStorage, downloadScreenshot, storageItems: hand "
+            + "the file on as the open HTTP stream instead of reading it whole first. Faster for large files, but the "
+            + "body can be read once, and a download that breaks off fails the route's read (a file: target may keep "
+            + "what was written: use its tempFileName option). By default the file is read whole first (in memory up to "
+            + "the stream cache's spool threshold, in a temporary file beyond it), its length checked, and a short or "
+            + "broken body downloaded again.")
+    private boolean disableStreamCache;
 
     @UriParam(label = "producer", description = "The Idempotency-Key of every POST. Default: derived from the exchange id, so a retried or "
             + "redelivered exchange never starts a second run.")
@@ -328,6 +341,22 @@ public class DeckConfiguration implements Cloneable {
 
     public void setSessionId(String sessionId) {
         this.sessionId = sessionId;
+    }
+
+    public String getStorageId() {
+        return storageId;
+    }
+
+    public void setStorageId(String storageId) {
+        this.storageId = storageId;
+    }
+
+    public boolean isDisableStreamCache() {
+        return disableStreamCache;
+    }
+
+    public void setDisableStreamCache(boolean disableStreamCache) {
+        this.disableStreamCache = disableStreamCache;
     }
 
     public String getRunId() {

@@ -64,6 +64,27 @@ public final class DeckConstants {
             + "catchUp (read from Deck's event log).", javaType = "String")
     public static final String EVENT_SOURCE = "CamelDeckEventSource";
 
+    @Metadata(description = "The id of the storage item (stor_...). In: overrides the storageId option of getStorage and "
+            + "downloadStorage. Out: the file the message carries.", javaType = "String")
+    public static final String STORAGE_ID = "CamelDeckStorageId";
+
+    @Metadata(description = "The size of the file in bytes, as Deck reports it (file_size).", javaType = "Long")
+    public static final String FILE_SIZE = "CamelDeckFileSize";
+
+    @Metadata(description = "What Deck extracted from the file (the storage item's extraction), as a Map or List; absent "
+            + "when the task has no extraction.", javaType = "Object")
+    public static final String EXTRACTION = "CamelDeckExtraction";
+
+    @Metadata(description = "The file's name as Deck stored it, reduced to a safe last path segment (downloadStorage, "
+            + "downloadScreenshot, storageItems).", javaType = "String")
+    public static final String FILE_NAME = "CamelFileName";
+
+    @Metadata(description = "The file's MIME type (downloadStorage, downloadScreenshot, storageItems).", javaType = "String")
+    public static final String CONTENT_TYPE = "Content-Type";
+
+    @Metadata(description = "The file's length in bytes (downloadStorage, downloadScreenshot, storageItems).", javaType = "Long")
+    public static final String CONTENT_LENGTH = "Content-Length";
+
     private DeckConstants() {
     }
 }

@@ -7,8 +7,9 @@ import java.util.stream.Collectors;
  * The operations of the deck component: the first segment of the URI ({@code deck:runTask}).
  */
 public enum DeckOperation {
-    runTask(true), submitInteraction(true), getTaskRun(true), cancelTaskRun(true), listTaskRuns(true), taskRuns(
-            false), events(false);
+    runTask(true), submitInteraction(true), getTaskRun(true), cancelTaskRun(true), listTaskRuns(true), listStorage(
+            true), getStorage(true), downloadStorage(
+                    true), listScreenshots(true), downloadScreenshot(true), taskRuns(false), events(false);
 
     private final boolean producer;
 

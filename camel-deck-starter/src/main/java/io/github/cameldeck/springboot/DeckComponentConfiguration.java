@@ -106,9 +106,25 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
     private Boolean lazyStartProducer = false;
 
     /**
-     * submitInteraction, getTaskRun, cancelTaskRun: the id of the task run (trun_...).
+     * submitInteraction, getTaskRun, cancelTaskRun, listStorage, listScreenshots, downloadScreenshot: the id of the task
+     * run (trun_...).
      */
     private String runId;
+
+    /**
+     * getStorage, downloadStorage: the id of the storage item (stor_...); the CamelDeckStorageId header or a
+     * StorageItem body (as a split of listStorage hands it) take precedence.
+     */
+    private String storageId;
+
+    /**
+     * downloadStorage, downloadScreenshot, storageItems: hand the file on as the open HTTP stream instead of reading it
+     * whole first. Faster for large files, but the body can be read once, and a download that breaks off fails the
+     * route's read (a file: target may keep what was written: use its tempFileName option). By default the file is
+     * read whole first (in memory up to the stream cache's spool threshold, in a temporary file beyond it), its length
+     * checked, and a short or broken body downloaded again.
+     */
+    private Boolean disableStreamCache = false;
 
     /**
      * runTask: a live session (sess_...) to reuse.
@@ -398,6 +414,22 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
 
     public void setLazyStartProducer(Boolean lazyStartProducer) {
         this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public String getStorageId() {
+        return storageId;
+    }
+
+    public void setStorageId(String storageId) {
+        this.storageId = storageId;
+    }
+
+    public Boolean getDisableStreamCache() {
+        return disableStreamCache;
+    }
+
+    public void setDisableStreamCache(Boolean disableStreamCache) {
+        this.disableStreamCache = disableStreamCache;
     }
 
     public String getRunId() {

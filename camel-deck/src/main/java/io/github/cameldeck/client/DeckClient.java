@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.model.EventDestination;
+import io.github.cameldeck.model.Screenshot;
+import io.github.cameldeck.model.StorageItem;
 import io.github.cameldeck.model.TaskRun;
 
 /**
@@ -29,6 +31,7 @@ public final class DeckClient {
 
     private final Context context;
     private final DeckErrorReader errorReader;
+    private final FileDownloader files;
 
     /**
      * @param budget the request budget of the organization the key belongs to, shared with every other client of it
@@ -37,6 +40,7 @@ public final class DeckClient {
             ScheduledExecutorService scheduler, RequestBudget budget) {
         this.errorReader = new DeckErrorReader(settings.apiKey());
         this.context = new Context(transport, settings, retryPolicy, scheduler, errorReader, budget);
+        this.files = new FileDownloader(transport, settings, retryPolicy, scheduler);
     }
 
     /** {@code POST /tasks/{taskId}/run}; served by the request budget after every answer, read and poll waiting. */
@@ -133,6 +137,31 @@ public final class DeckClient {
     public CompletableFuture<Void> deleteEventDestination(String destinationId) {
         DeckRequest request = DeckRequest.delete("/event-destinations/" + DeckHttpTransport.encode(destinationId));
         return call(request, response -> null);
+    }
+
+    /** {@code GET /storage/{storageId}}: the item with a fresh signed URL and its extraction. */
+    public CompletableFuture<StorageItem> getStorage(String storageId) {
+        DeckRequest request = DeckRequest.get("/storage/" + DeckHttpTransport.encode(storageId), List.of());
+        return call(request, response -> read(request, response, StorageItem.class));
+    }
+
+    /** One page of {@code GET /task-runs/{runId}/storage} (100 per page); {@code cursor} null for the first. */
+    public CompletableFuture<Page<StorageItem>> listStorage(String runId, String cursor) {
+        DeckRequest request = DeckRequest.get("/task-runs/" + DeckHttpTransport.encode(runId) + "/storage",
+                QueryParams.create().add("limit", 100).add("cursor", cursor).build());
+        return call(request, response -> readList(request, response, StorageItem.class));
+    }
+
+    /** One page of {@code GET /task-runs/{runId}/screenshots}, oldest first; {@code cursor} null for the first. */
+    public CompletableFuture<Page<Screenshot>> listScreenshots(String runId, String cursor) {
+        DeckRequest request = DeckRequest.get("/task-runs/" + DeckHttpTransport.encode(runId) + "/screenshots",
+                QueryParams.create().add("limit", 100).add("cursor", cursor).build());
+        return call(request, response -> readList(request, response, Screenshot.class));
+    }
+
+    /** Downloads from signed URLs with this client's transport, settings and retries. */
+    public FileDownloader files() {
+        return files;
     }
 
     /**

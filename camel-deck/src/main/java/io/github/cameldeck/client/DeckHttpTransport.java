@@ -2,6 +2,7 @@ package io.github.cameldeck.client;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -21,8 +23,10 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -105,6 +109,27 @@ public final class DeckHttpTransport implements Closeable {
                     retryAfter != null ? parseRetryAfter(retryAfter.getValue()) : -1,
                     date != null ? parseDate(date.getValue()) : null);
         });
+    }
+
+    /**
+     * Opens the GET of a signed file URL (a storage item's or a screenshot's): without the {@code Authorization} header,
+     * since the URL carries its own signature and the API key must not reach the storage host, through the same pool,
+     * proxy and TLS settings as Deck's calls. {@code requestTimeout} bounds each read, not the whole download. The
+     * caller reads the body and closes the answer.
+     *
+     * @throws IOException when no answer came (refused, reset, timed out)
+     */
+    public FileResponse openFile(URI url, DeckClientSettings settings) throws IOException {
+        HttpGet get = new HttpGet(url);
+        get.setConfig(requestConfig(settings));
+        ClassicHttpResponse response = httpClient.executeOpen(null, get, null);
+        HttpEntity entity = response.getEntity();
+        Header contentType = response.getFirstHeader("Content-Type");
+        Header disposition = response.getFirstHeader("Content-Disposition");
+        return new FileResponse(response.getCode(), contentType != null ? contentType.getValue() : null,
+                entity != null ? entity.getContentLength() : -1,
+                disposition != null ? disposition.getValue() : null,
+                entity != null ? entity.getContent() : InputStream.nullInputStream(), response);
     }
 
     // the per-request connect timeout is deprecated in HttpClient 5 in favour of the pool's, but it is the only way an

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 /**
  * A screenshot the agent took, with its reasoning at that moment ({@code include=artifacts}).
  */
-public class Screenshot extends DeckObject {
+public class Screenshot extends DeckObject implements StoredFile {
 
     private String fileName;
     private String fileType;
@@ -65,5 +65,10 @@ public class Screenshot extends DeckObject {
 
     public void setCreatedAt(OffsetDateTime createdAt) {
         this.createdAt = createdAt;
+    }
+
+    @Override
+    public String toString() {
+        return "Screenshot[" + fileName + "]";
     }
 }

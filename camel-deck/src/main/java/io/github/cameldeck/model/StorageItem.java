@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
  * {@code include=storage}.
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public class StorageItem extends DeckObject {
+public class StorageItem extends DeckObject implements StoredFile {
 
     private String id;
     private String object;
@@ -20,6 +20,8 @@ public class StorageItem extends DeckObject {
     private Long fileSize;
     private String url;
     private Object extraction;
+    private String taskRunId;
+    private String requestId;
     @JsonSerialize(using = DeckTimestampSerializer.class)
     @JsonDeserialize(using = DeckTimestampDeserializer.class)
     private OffsetDateTime createdAt;
@@ -86,6 +88,24 @@ public class StorageItem extends DeckObject {
 
     public void setCreatedAt(OffsetDateTime createdAt) {
         this.createdAt = createdAt;
+    }
+
+    /** The run that stored the file; in {@code GET /storage/{id}} and the run's storage list, not in a run's summary. */
+    public String getTaskRunId() {
+        return taskRunId;
+    }
+
+    public void setTaskRunId(String taskRunId) {
+        this.taskRunId = taskRunId;
+    }
+
+    /** Deck's request_id, on the answer of {@code GET /storage/{id}}. */
+    public String getRequestId() {
+        return requestId;
+    }
+
+    public void setRequestId(String requestId) {
+        this.requestId = requestId;
     }
 
     @Override

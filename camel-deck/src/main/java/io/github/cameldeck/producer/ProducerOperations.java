@@ -16,7 +16,8 @@ public final class ProducerOperations {
     }
 
     public static Map<DeckOperation, OperationGroup.Operation> of(DeckEndpoint endpoint) {
-        List<OperationGroup> groups = List.of(new RunOperations(endpoint));
+        List<OperationGroup> groups = List.of(new RunOperations(endpoint), new StorageOperations(endpoint),
+                new ScreenshotOperations(endpoint));
         Map<DeckOperation, OperationGroup.Operation> all = new EnumMap<>(DeckOperation.class);
         for (OperationGroup group : groups) {
             group.operations().forEach((operation, implementation) -> {
