@@ -55,6 +55,7 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "credentialId": getOrCreateConfiguration(target).setCredentialId(property(camelContext, java.lang.String.class, value)); return true;
         case "disablestreamcache":
         case "disableStreamCache": getOrCreateConfiguration(target).setDisableStreamCache(property(camelContext, boolean.class, value)); return true;
+        case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -160,6 +161,7 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "credentialId": return java.lang.String.class;
         case "disablestreamcache":
         case "disableStreamCache": return boolean.class;
+        case "download": return boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -261,6 +263,7 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "credentialId": return getOrCreateConfiguration(target).getCredentialId();
         case "disablestreamcache":
         case "disableStreamCache": return getOrCreateConfiguration(target).isDisableStreamCache();
+        case "download": return getOrCreateConfiguration(target).isDownload();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":

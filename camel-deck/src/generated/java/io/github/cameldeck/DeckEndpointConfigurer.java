@@ -60,6 +60,7 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "destinationName": target.getEventsConfiguration().setDestinationName(property(camelContext, java.lang.String.class, value)); return true;
         case "disablestreamcache":
         case "disableStreamCache": target.getConfiguration().setDisableStreamCache(property(camelContext, boolean.class, value)); return true;
+        case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -189,6 +190,7 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "destinationName": return java.lang.String.class;
         case "disablestreamcache":
         case "disableStreamCache": return boolean.class;
+        case "download": return boolean.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -319,6 +321,7 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "destinationName": return target.getEventsConfiguration().getDestinationName();
         case "disablestreamcache":
         case "disableStreamCache": return target.getConfiguration().isDisableStreamCache();
+        case "download": return target.getConfiguration().isDownload();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":

@@ -23,7 +23,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(67);
         props.add("agentId");
         props.add("allowInsecure");
         props.add("apiKey");
@@ -43,6 +43,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("delay");
         props.add("destinationName");
         props.add("disableStreamCache");
+        props.add("download");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("fetchRun");

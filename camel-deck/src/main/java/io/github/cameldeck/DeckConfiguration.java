@@ -113,6 +113,10 @@ public class DeckConfiguration implements Cloneable {
             + "broken body downloaded again.")
     private boolean disableStreamCache;
 
+    @UriParam(label = "consumer", defaultValue = "true", description = "storageItems: emit each file's bytes (true) or the "
+            + "StorageItem with its signed URL, without downloading (false).")
+    private boolean download = true;
+
     @UriParam(label = "producer", description = "The Idempotency-Key of every POST. Default: derived from the exchange id, so a retried or "
             + "redelivered exchange never starts a second run.")
     private String idempotencyKey;
@@ -127,20 +131,20 @@ public class DeckConfiguration implements Cloneable {
     @UriParam(label = "common", enums = "input,storage,artifacts", description = "getTaskRun, and events with fetchRun: the optional sections to include, comma-separated (input,storage,artifacts).")
     private String include;
 
-    @UriParam(label = "consumer", defaultValue = "24h", javaType = "java.time.Duration", description = "taskRuns and events: how long before its start the consumer looks for what it has not emitted yet: on start "
+    @UriParam(label = "consumer", defaultValue = "24h", javaType = "java.time.Duration", description = "taskRuns, storageItems and events: how long before its start the consumer looks for what it has not emitted yet: on start "
             + "it emits every run created within lookback that is in a watched status and not in the "
             + "idempotentRepository (events: every event of the watched types, unless the offsetRepository knows where it "
             + "stopped). Must cover the longest task timeout and the longest downtime you want "
             + "to catch up after (Deck keeps events 30 days).")
     private long lookback = 24 * 60 * 60_000L;
 
-    @UriParam(label = "consumer", description = "taskRuns and events: remembers what was emitted (taskRuns: one key per run and terminal status, one per "
-            + "interaction episode; events: the event id), written only after the exchange completed successfully. Use a persistent one "
+    @UriParam(label = "consumer", description = "taskRuns, storageItems and events: remembers what was emitted (taskRuns: one key per run and terminal status, one per "
+            + "interaction episode; storageItems: the storage id of each file, and the run's key once all its files are; events: the event id), written only after the exchange completed successfully. Use a persistent one "
             + "(JDBC, Redis, Infinispan, file) so that a restart emits nothing twice. Default: in memory, "
             + "the most recent 10000 keys.")
     private IdempotentRepository idempotentRepository;
 
-    @UriParam(label = "consumer", defaultValue = "0", description = "taskRuns: the most exchanges one poll emits (0: no limit); the rest wait for the next poll.")
+    @UriParam(label = "consumer", defaultValue = "0", description = "taskRuns: the most exchanges one poll emits; storageItems: the most runs whose files one poll emits (0: no limit); the rest wait for the next poll.")
     private int maxMessagesPerPoll;
 
     public DeckConfiguration copy() {
@@ -349,6 +353,14 @@ public class DeckConfiguration implements Cloneable {
 
     public void setStorageId(String storageId) {
         this.storageId = storageId;
+    }
+
+    public boolean isDownload() {
+        return download;
+    }
+
+    public void setDownload(boolean download) {
+        this.download = download;
     }
 
     public boolean isDisableStreamCache() {

@@ -13,6 +13,7 @@ import io.github.cameldeck.client.RunWatcher;
 import io.github.cameldeck.client.TaskRunQuery;
 import io.github.cameldeck.events.DeckEventsConsumer;
 import io.github.cameldeck.model.TaskRunStatus;
+import io.github.cameldeck.storageitems.DeckStorageItemsConsumer;
 import io.github.cameldeck.support.BaseUrlCheck;
 import io.github.cameldeck.support.EmittedLedger;
 import io.github.cameldeck.support.OptionValues;
@@ -90,12 +91,14 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
             configureConsumer(consumer);
             return consumer;
         }
-        if (operation != DeckOperation.taskRuns) {
+        if (operation != DeckOperation.taskRuns && operation != DeckOperation.storageItems) {
             throw new IllegalArgumentException(
                     "deck:" + operation + " is a producer operation; the consumer operations are "
-                            + "taskRuns and events");
+                            + "taskRuns, storageItems and events");
         }
-        DeckTaskRunsConsumer consumer = new DeckTaskRunsConsumer(this, processor);
+        DeckTaskRunsConsumer consumer = operation == DeckOperation.storageItems
+                ? new DeckStorageItemsConsumer(this, processor)
+                : new DeckTaskRunsConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
     }
@@ -120,7 +123,15 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
             throw new IllegalArgumentException("The waitTimeout option must not be negative");
         }
         validateInclude();
-        taskRunQuery = buildTaskRunQuery(operation == DeckOperation.taskRuns ? "completed" : null);
+        if (operation == DeckOperation.storageItems && configuration.getStatus() != null
+                && !configuration.getStatus().isBlank()
+                && !configuration.getStatus().trim().equalsIgnoreCase("completed")) {
+            throw new IllegalArgumentException(
+                    "The storageItems consumer emits the files of completed runs; its status "
+                            + "option can only be completed, not '" + configuration.getStatus() + "'");
+        }
+        taskRunQuery = buildTaskRunQuery(
+                operation == DeckOperation.taskRuns || operation == DeckOperation.storageItems ? "completed" : null);
     }
 
     private void resolveApiKey() {

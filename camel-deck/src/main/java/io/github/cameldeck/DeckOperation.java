@@ -7,9 +7,12 @@ import java.util.stream.Collectors;
  * The operations of the deck component: the first segment of the URI ({@code deck:runTask}).
  */
 public enum DeckOperation {
-    runTask(true), submitInteraction(true), getTaskRun(true), cancelTaskRun(true), listTaskRuns(true), listStorage(
-            true), getStorage(true), downloadStorage(
-                    true), listScreenshots(true), downloadScreenshot(true), taskRuns(false), events(false);
+    // producers: runs
+    runTask(true), submitInteraction(true), getTaskRun(true), cancelTaskRun(true), listTaskRuns(true),
+    // producers: files
+    listStorage(true), getStorage(true), downloadStorage(true), listScreenshots(true), downloadScreenshot(true),
+    // consumers
+    taskRuns(false), storageItems(false), events(false);
 
     private final boolean producer;
 

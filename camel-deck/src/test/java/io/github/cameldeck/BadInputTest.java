@@ -82,7 +82,9 @@ class BadInputTest extends DeckTestSupport {
                 .rootCause()
                 .hasMessageContaining("Unknown Deck operation 'runTasks'")
                 .hasMessageContaining("runTask (producer), submitInteraction (producer), getTaskRun (producer), "
-                        + "cancelTaskRun (producer), listTaskRuns (producer), taskRuns (consumer), events (consumer)");
+                        + "cancelTaskRun (producer), listTaskRuns (producer), listStorage (producer), getStorage (producer), "
+                        + "downloadStorage (producer), listScreenshots (producer), downloadScreenshot (producer), "
+                        + "taskRuns (consumer), storageItems (consumer), events (consumer)");
 
         assertThat(send("deck:getTaskRun?runId=trun_1", null, Map.of(DeckConstants.OPERATION, "deleteEverything")))
                 .hasMessageContaining("Unknown Deck operation 'deleteEverything'")

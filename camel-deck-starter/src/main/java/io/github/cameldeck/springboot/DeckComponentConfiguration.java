@@ -57,15 +57,16 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
     private Boolean bridgeErrorHandler = false;
 
     /**
-     * taskRuns and events: remembers what was emitted (taskRuns: one key per run and terminal status, one per
-     * interaction episode; events: the event id), written only after the exchange completed successfully. Use a
-     * persistent one (JDBC, Redis, Infinispan, file) so that a restart emits nothing twice. Default: in memory, the
-     * most recent 10000 keys.
+     * taskRuns, storageItems and events: remembers what was emitted (taskRuns: one key per run and terminal status,
+     * one per interaction episode; storageItems: the storage id of each file, and the run's key once all its files
+     * are; events: the event id), written only after the exchange completed successfully. Use a persistent one (JDBC,
+     * Redis, Infinispan, file) so that a restart emits nothing twice. Default: in memory, the most recent 10000 keys.
      */
     private IdempotentRepository idempotentRepository;
 
     /**
-     * taskRuns and events: how long before its start the consumer looks for what it has not emitted yet: on start it
+     * taskRuns, storageItems and events: how long before its start the consumer looks for what it has not emitted
+     * yet: on start it
      * emits every run created within lookback that is in a watched status and not in the idempotentRepository
      * (events: every event of the watched types, unless the offsetRepository knows where it stopped). Must cover the
      * longest task timeout and the longest downtime you want to catch up after (Deck keeps events 30 days).
@@ -73,7 +74,8 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
     private Duration lookback = Duration.ofHours(24);
 
     /**
-     * taskRuns: the most exchanges one poll emits (0: no limit); the rest wait for the next poll.
+     * taskRuns: the most exchanges one poll emits; storageItems: the most runs whose files one poll emits (0: no
+     * limit); the rest wait for the next poll.
      */
     private Integer maxMessagesPerPoll = 0;
 
@@ -125,6 +127,11 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
      * checked, and a short or broken body downloaded again.
      */
     private Boolean disableStreamCache = false;
+
+    /**
+     * storageItems: emit each file's bytes (true) or the StorageItem with its signed URL, without downloading (false).
+     */
+    private Boolean download = true;
 
     /**
      * runTask: a live session (sess_...) to reuse.
@@ -422,6 +429,14 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
 
     public void setStorageId(String storageId) {
         this.storageId = storageId;
+    }
+
+    public Boolean getDownload() {
+        return download;
+    }
+
+    public void setDownload(Boolean download) {
+        this.download = download;
     }
 
     public Boolean getDisableStreamCache() {

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 
 import io.github.cameldeck.DeckConfiguration;
 import io.github.cameldeck.DeckEndpoint;
@@ -20,7 +22,6 @@ import io.github.cameldeck.client.TaskRunHydrator;
 import io.github.cameldeck.client.TaskRunQuery;
 import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.support.EmittedLedger;
-import io.github.cameldeck.support.RunHeaders;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
@@ -53,6 +54,7 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
 
     private final DeckEndpoint endpoint;
     private final DeckConfiguration configuration;
+    private final RunEmitter emitter;
     private Clock clock = Clock.systemUTC();
     private EmittedLedger ledger;
     private List<RunSource> sources = List.of();
@@ -60,9 +62,15 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
     private final Deque<RunCandidate> backlog = new ArrayDeque<>();
 
     public DeckTaskRunsConsumer(DeckEndpoint endpoint, Processor processor) {
+        this(endpoint, processor, RunEmitter.RUN);
+    }
+
+    /** A consumer of the runs the endpoint's filters select that emits, for each run, what {@code emitter} says. */
+    protected DeckTaskRunsConsumer(DeckEndpoint endpoint, Processor processor, RunEmitter emitter) {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
+        this.emitter = emitter;
         if (configuration.getMaxMessagesPerPoll() < 0) {
             throw new IllegalArgumentException("The maxMessagesPerPoll option must not be negative");
         }
@@ -145,10 +153,12 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
                 fill();
             }
             Queue<Object> exchanges = new ArrayDeque<>();
-            while (!backlog.isEmpty() && emitted + exchanges.size() < limit) {
+            int runs = 0;
+            while (!backlog.isEmpty() && emitted + runs < limit) {
                 RunCandidate candidate = backlog.poll();
                 if (!ledger.contains(candidate.key())) {
-                    exchanges.add(createExchange(candidate));
+                    runs++;
+                    exchanges.addAll(createExchanges(candidate));
                 }
             }
             if (!exchanges.isEmpty()) {
@@ -189,12 +199,35 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
         backlog.addAll(sorted);
     }
 
-    private Exchange createExchange(RunCandidate candidate) {
-        Exchange exchange = createExchange(true);
-        exchange.getIn().setBody(candidate.run());
-        RunHeaders.set(exchange.getIn(), candidate.run());
-        exchange.setProperty(RunCandidate.class.getName(), candidate);
-        return exchange;
+    /**
+     * The exchanges of a run, one per emission not done yet. A run with none left is recorded at once; one whose
+     * emissions cannot be read now is offered again on the next poll.
+     */
+    private List<Exchange> createExchanges(RunCandidate candidate) {
+        List<RunEmitter.Emission> emissions;
+        try {
+            emissions = emitter.emissions(candidate.run(), candidate.key(), ledger::contains);
+        } catch (Exception e) {
+            getExceptionHandler().handleException("Could not read what to emit for task run "
+                    + candidate.run().getId() + "; it is offered again on the next poll", e);
+            synchronized (this) {
+                retries.add(candidate);
+            }
+            return List.of();
+        }
+        if (emissions.isEmpty()) {
+            ledger.recordEmitted(candidate.key());
+            candidate.source().emitted(candidate);
+            return List.of();
+        }
+        RunProgress progress = new RunProgress(candidate, emissions.size());
+        List<Exchange> exchanges = new ArrayList<>(emissions.size());
+        for (RunEmitter.Emission emission : emissions) {
+            Exchange exchange = createExchange(true);
+            exchange.setProperty(Pending.PROPERTY, new Pending(emission, progress));
+            exchanges.add(exchange);
+        }
+        return exchanges;
     }
 
     @Override
@@ -206,47 +239,108 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
-            RunCandidate candidate = exchange.getProperty(RunCandidate.class.getName(), RunCandidate.class);
-            exchange.removeProperty(RunCandidate.class.getName());
-            if (!ledger.claim(candidate.key())) {
+            Pending pending = exchange.getProperty(Pending.PROPERTY, Pending.class);
+            exchange.removeProperty(Pending.PROPERTY);
+            String key = pending.emission().key();
+            if (!ledger.claim(key)) {
+                pending.progress().done(Outcome.SKIPPED);
                 continue;
             }
-            exchange.getExchangeExtension().addOnCompletion(new EmittedRecorder(candidate));
+            try {
+                pending.emission().filler().fill(exchange);
+            } catch (Exception e) {
+                ledger.release(key);
+                pending.progress().done(Outcome.FAILED);
+                getExceptionHandler().handleException("Could not prepare " + key + " of task run "
+                        + pending.progress().candidate.run().getId() + "; it is offered again on the next poll",
+                        exchange, e);
+                continue;
+            }
+            exchange.getExchangeExtension().addOnCompletion(new EmittedRecorder(key, pending.progress()));
             getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
         }
         // exchanges not processed because the consumer is stopping are offered again on the next start
-        for (Object left : exchanges) {
-            RunCandidate candidate = ((Exchange) left).getProperty(RunCandidate.class.getName(), RunCandidate.class);
-            if (candidate != null) {
-                backlog.addFirst(candidate);
+        Set<RunCandidate> left = new LinkedHashSet<>();
+        for (Object exchange : exchanges) {
+            Pending pending = ((Exchange) exchange).getProperty(Pending.PROPERTY, Pending.class);
+            if (pending != null) {
+                left.add(pending.progress().candidate);
             }
         }
+        left.forEach(backlog::addFirst);
         return total;
     }
 
-    /** Records a run as emitted once its exchange completed; a failed one is offered again on the next poll. */
-    private final class EmittedRecorder implements Synchronization {
-        private final RunCandidate candidate;
+    /** An emission waiting in a batch, and the run it belongs to. */
+    private record Pending(RunEmitter.Emission emission, RunProgress progress) {
+        static final String PROPERTY = Pending.class.getName();
+    }
 
-        EmittedRecorder(RunCandidate candidate) {
+    /** How an emission ended: routed with success, routed with a failure, or not routed (emitted or in flight already). */
+    private enum Outcome {
+        SUCCEEDED, FAILED, SKIPPED
+    }
+
+    /**
+     * How far the emissions of one run got. Once each is done: the run's own key is recorded when all succeeded; the run
+     * is offered again on the next poll when one failed (what succeeded is skipped then by its key); and when one was
+     * skipped because it was in flight already, the run is left to be found again.
+     */
+    private final class RunProgress {
+        private final RunCandidate candidate;
+        private int open;
+        private boolean failed;
+        private boolean skipped;
+
+        RunProgress(RunCandidate candidate, int emissions) {
             this.candidate = candidate;
+            this.open = emissions;
+        }
+
+        void done(Outcome outcome) {
+            synchronized (this) {
+                failed |= outcome == Outcome.FAILED;
+                skipped |= outcome == Outcome.SKIPPED;
+                if (--open > 0) {
+                    return;
+                }
+            }
+            if (skipped && !failed) {
+                return;
+            }
+            if (failed) {
+                synchronized (DeckTaskRunsConsumer.this) {
+                    retries.add(candidate);
+                }
+                LOG.debug("Task run {} ({}) was not processed; it is offered again on the next poll",
+                        candidate.run().getId(), candidate.key());
+            } else {
+                ledger.recordEmitted(candidate.key());
+                candidate.source().emitted(candidate);
+            }
+        }
+    }
+
+    /** Records an emission once its exchange completed; a failed one is offered again on the next poll. */
+    private final class EmittedRecorder implements Synchronization {
+        private final String key;
+        private final RunProgress progress;
+
+        EmittedRecorder(String key, RunProgress progress) {
+            this.key = key;
+            this.progress = progress;
         }
 
         @Override
         public void onComplete(Exchange exchange) {
-            ledger.recordEmitted(candidate.key());
-            candidate.source().emitted(candidate);
+            ledger.recordEmitted(key);
+            progress.done(Outcome.SUCCEEDED);
         }
 
         @Override
         public void onFailure(Exchange exchange) {
-            ledger.release(candidate.key());
-            synchronized (DeckTaskRunsConsumer.this) {
-                retries.add(candidate);
-            }
-            LOG.debug("Task run {} ({}) was not processed; it is offered again on the next poll",
-                    candidate.run().getId(),
-                    candidate.key());
+            ledger.release(key);
+            progress.done(Outcome.FAILED);
         }
     }
 }
