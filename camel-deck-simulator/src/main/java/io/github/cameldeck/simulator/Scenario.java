@@ -21,7 +21,7 @@ import io.github.cameldeck.simulator.json.Json;
  * JSON form (task field {@code simulation}, run input key {@code _scenario}), all keys optional:
  * {@code queue_ms, run_ms, interactions[{type, message, fields[{name,type,label}], expect{}}], review_ms, outcome
  * (completed|failed|timeout|hang), error{type,code,message}, output, max_attempts, interaction_timeout_ms, reprompt_ms,
- * cancel_ms}.
+ * cancel_ms, files[{file_name, file_type, file_size}]}.
  */
 public final class Scenario {
 
@@ -52,11 +52,11 @@ public final class Scenario {
     }
 
     private static final Set<String> KEYS = Set.of("queue_ms", "run_ms", "interactions", "review_ms", "outcome",
-            "error", "output", "max_attempts", "interaction_timeout_ms", "reprompt_ms", "cancel_ms");
+            "error", "output", "max_attempts", "interaction_timeout_ms", "reprompt_ms", "cancel_ms", "files");
 
     private static final Scenario DEFAULTS = new Scenario(Duration.ofMillis(200), Duration.ofMillis(1000), List.of(),
             null, Outcome.COMPLETED, DeckError.sourceError(), false, null, 3, Duration.ofMinutes(10),
-            Duration.ofMillis(500), Duration.ofMillis(500));
+            Duration.ofMillis(500), Duration.ofMillis(500), List.of());
 
     private final Duration queueTime;
     private final Duration runTime;
@@ -70,10 +70,11 @@ public final class Scenario {
     private final Duration interactionTimeout;
     private final Duration repromptDelay;
     private final Duration cancelDelay;
+    private final List<StorageFile> files;
 
     private Scenario(Duration queueTime, Duration runTime, List<Interaction> interactions, Duration reviewTime,
             Outcome outcome, DeckError error, boolean customOutput, JsonNode output, int maxAttempts,
-            Duration interactionTimeout, Duration repromptDelay, Duration cancelDelay) {
+            Duration interactionTimeout, Duration repromptDelay, Duration cancelDelay, List<StorageFile> files) {
         this.queueTime = nonNegative(queueTime, "queue time");
         this.runTime = nonNegative(runTime, "run time");
         this.interactions = List.copyOf(interactions);
@@ -89,6 +90,7 @@ public final class Scenario {
         this.interactionTimeout = nonNegative(interactionTimeout, "interaction timeout");
         this.repromptDelay = nonNegative(repromptDelay, "reprompt delay");
         this.cancelDelay = nonNegative(cancelDelay, "cancel delay");
+        this.files = List.copyOf(files);
     }
 
     private static Duration nonNegative(Duration d, String what) {
@@ -131,12 +133,12 @@ public final class Scenario {
 
     public Scenario withQueueTime(Duration d) {
         return new Scenario(d, runTime, interactions, reviewTime, outcome, error, customOutput, output, maxAttempts,
-                interactionTimeout, repromptDelay, cancelDelay);
+                interactionTimeout, repromptDelay, cancelDelay, files);
     }
 
     public Scenario withRunTime(Duration d) {
         return new Scenario(queueTime, d, interactions, reviewTime, outcome, error, customOutput, output, maxAttempts,
-                interactionTimeout, repromptDelay, cancelDelay);
+                interactionTimeout, repromptDelay, cancelDelay, files);
     }
 
     /** Adds one interaction (one episode); repeatable, asked in order. */
@@ -148,52 +150,65 @@ public final class Scenario {
 
     public Scenario withInteractions(List<Interaction> list) {
         return new Scenario(queueTime, runTime, list, reviewTime, outcome, error, customOutput, output, maxAttempts,
-                interactionTimeout, repromptDelay, cancelDelay);
+                interactionTimeout, repromptDelay, cancelDelay, files);
     }
 
     /** Pause in {@code review_required} (output set, result null) for the given time before completing. */
     public Scenario withReview(Duration d) {
         return new Scenario(queueTime, runTime, interactions, d, outcome, error, customOutput, output, maxAttempts,
-                interactionTimeout, repromptDelay, cancelDelay);
+                interactionTimeout, repromptDelay, cancelDelay, files);
     }
 
     public Scenario withOutcome(Outcome o) {
         return new Scenario(queueTime, runTime, interactions, reviewTime, o, error, customOutput, output, maxAttempts,
-                interactionTimeout, repromptDelay, cancelDelay);
+                interactionTimeout, repromptDelay, cancelDelay, files);
     }
 
     public Scenario withError(DeckError e) {
         return new Scenario(queueTime, runTime, interactions, reviewTime, outcome, e, customOutput, output, maxAttempts,
-                interactionTimeout, repromptDelay, cancelDelay);
+                interactionTimeout, repromptDelay, cancelDelay, files);
     }
 
     /** The output of a completed run (any value Jackson can convert; null gives {@code output: null}). */
     public Scenario withOutput(Object value) {
         return new Scenario(queueTime, runTime, interactions, reviewTime, outcome, error, true, Json.toTree(value),
-                maxAttempts, interactionTimeout, repromptDelay, cancelDelay);
+                maxAttempts, interactionTimeout, repromptDelay, cancelDelay, files);
     }
 
     /** Wrong answers allowed per interaction before the run fails with {@code auth/auth_invalid}. */
     public Scenario withMaxAttempts(int attempts) {
         return new Scenario(queueTime, runTime, interactions, reviewTime, outcome, error, customOutput, output,
-                attempts, interactionTimeout, repromptDelay, cancelDelay);
+                attempts, interactionTimeout, repromptDelay, cancelDelay, files);
     }
 
     public Scenario withInteractionTimeout(Duration d) {
         return new Scenario(queueTime, runTime, interactions, reviewTime, outcome, error, customOutput, output,
-                maxAttempts, d, repromptDelay, cancelDelay);
+                maxAttempts, d, repromptDelay, cancelDelay, files);
     }
 
     /** Time between a wrong answer and the repeated prompt. */
     public Scenario withRepromptDelay(Duration d) {
         return new Scenario(queueTime, runTime, interactions, reviewTime, outcome, error, customOutput, output,
-                maxAttempts, interactionTimeout, d, cancelDelay);
+                maxAttempts, interactionTimeout, d, cancelDelay, files);
     }
 
     /** Time between {@code canceling} and {@code canceled}. */
     public Scenario withCancelDelay(Duration d) {
         return new Scenario(queueTime, runTime, interactions, reviewTime, outcome, error, customOutput, output,
-                maxAttempts, interactionTimeout, repromptDelay, d);
+                maxAttempts, interactionTimeout, repromptDelay, d, files);
+    }
+
+    /**
+     * The files a completed run stores, one storage item each, in this order; none given (the default) = one PDF named
+     * after the task and the run.
+     */
+    public Scenario withFiles(StorageFile... files) {
+        return withFiles(List.of(files));
+    }
+
+    public Scenario withFiles(List<StorageFile> list) {
+        return new Scenario(queueTime, runTime, interactions, reviewTime, outcome, error, customOutput, output,
+                maxAttempts, interactionTimeout, repromptDelay, cancelDelay, list);
     }
 
     public Duration queueTime() {
@@ -244,6 +259,11 @@ public final class Scenario {
 
     public Duration cancelDelay() {
         return cancelDelay;
+    }
+
+    /** The files of {@link #withFiles}; empty = the default single PDF. */
+    public List<StorageFile> files() {
+        return files;
     }
 
     /** Running time of each segment between interactions. */
@@ -333,7 +353,24 @@ public final class Scenario {
         if (node.has("cancel_ms")) {
             s = s.withCancelDelay(millis(node, "cancel_ms", path));
         }
+        if (node.has("files")) {
+            s = s.withFiles(filesFromJson(node.get("files"), path + ".files"));
+        }
         return s;
+    }
+
+    private static List<StorageFile> filesFromJson(JsonNode array, String path) {
+        List<StorageFile> list = new ArrayList<>();
+        if (array.isNull()) {
+            return list;
+        }
+        if (!array.isArray()) {
+            throw new ScenarioFormatException(path, "`" + path + "` must be an array.");
+        }
+        for (int i = 0; i < array.size(); i++) {
+            list.add(StorageFile.fromJson(array.get(i), path + "[" + i + "]"));
+        }
+        return list;
     }
 
     private static String orDefault(JsonNode node, String key, String fallback) {
@@ -375,6 +412,8 @@ public final class Scenario {
         node.put("interaction_timeout_ms", interactionTimeout.toMillis());
         node.put("reprompt_ms", repromptDelay.toMillis());
         node.put("cancel_ms", cancelDelay.toMillis());
+        ArrayNode fileArray = node.putArray("files");
+        files.forEach(f -> fileArray.add(f.toJson()));
         return node;
     }
 

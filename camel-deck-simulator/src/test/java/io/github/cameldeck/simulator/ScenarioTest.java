@@ -77,4 +77,22 @@ class ScenarioTest {
         assertThatThrownBy(() -> Scenario.fromJson(Json.parse("{\"max_attempts\":0}")))
                 .isInstanceOf(ScenarioFormatException.class);
     }
+
+    @Test
+    void filesAreInTheJsonForm() {
+        Scenario s = Scenario.defaults().withFiles(StorageFile.pdf("s.pdf", 120_000), StorageFile.csv("t.csv", 4_000),
+                StorageFile.png("big.png", 1_073_741_824L));
+        assertThat(Scenario.fromJson(s.toJson())).isEqualTo(s);
+        assertThat(s.toJson().get("files").get(1).get("file_type").asText()).isEqualTo("text/csv");
+        assertThat(s.files()).extracting(StorageFile::fileSize).containsExactly(120_000L, 4_000L, 1_073_741_824L);
+        assertThat(Scenario.defaults().files()).isEmpty();
+        assertThatThrownBy(() -> Scenario.fromJson(Json.parse(
+                "{\"files\":[{\"file_name\":\"a.pdf\",\"file_type\":\"application/pdf\",\"file_size\":10}]}")))
+                .isInstanceOfSatisfying(ScenarioFormatException.class,
+                        e -> assertThat(e.field()).isEqualTo("scenario.files[0].file_size"));
+        assertThatThrownBy(() -> Scenario.fromJson(Json.parse("{\"files\":[{\"file_name\":\"a.pdf\"}]}")))
+                .isInstanceOfSatisfying(ScenarioFormatException.class,
+                        e -> assertThat(e.field()).isEqualTo("scenario.files[0].file_type"));
+        assertThatThrownBy(() -> StorageFile.png("r.png", 100)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -2,6 +2,7 @@ package io.github.cameldeck.simulator.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
@@ -13,6 +14,7 @@ import io.github.cameldeck.simulator.Credential;
 import io.github.cameldeck.simulator.DeckError;
 import io.github.cameldeck.simulator.Interaction;
 import io.github.cameldeck.simulator.Scenario;
+import io.github.cameldeck.simulator.StorageFile;
 import io.github.cameldeck.simulator.StorageItem;
 import io.github.cameldeck.simulator.TaskRunStatus;
 import io.github.cameldeck.simulator.core.ScheduledTransition.Kind;
@@ -226,10 +228,13 @@ final class RunLifecycle {
         run.output = outputOf(run);
         run.interaction = null;
         run.endedAt = at;
-        StorageItem item = storageItemOf(run, at);
-        run.storage = List.of(item);
-        state.storageItems.put(item.id(), item);
-        run.addScreenshot(at, "Downloaded " + item.fileName() + " and extracted the results.");
+        run.storage = storageItemsOf(run, at);
+        List<String> names = new ArrayList<>();
+        for (StorageItem item : run.storage) {
+            state.storageItems.put(item.id(), item);
+            names.add(item.fileName());
+        }
+        run.addScreenshot(at, "Downloaded " + String.join(", ", names) + " and extracted the results.");
         ended(run, at);
         record(run, at);
         updateCredential(run, "unverified", "verified", at);
@@ -303,13 +308,23 @@ final class RunLifecycle {
         return output;
     }
 
-    private StorageItem storageItemOf(RunRecord run, Instant at) {
+    /** The scenario's files, or one PDF named after the task and the run; each carries the output as extraction. */
+    private List<StorageItem> storageItemsOf(RunRecord run, Instant at) {
+        List<StorageFile> files = run.scenario.files().isEmpty() ? List.of(defaultFile(run)) : run.scenario.files();
+        JsonNode extraction = run.task.extractionEnabled() ? run.output : null;
+        List<StorageItem> items = new ArrayList<>(files.size());
+        for (StorageFile file : files) {
+            items.add(new StorageItem(state.newId("stor_", at), run.id, file.fileName(), file.fileType(),
+                    file.fileSize(), at, extraction));
+        }
+        return List.copyOf(items);
+    }
+
+    private static StorageFile defaultFile(RunRecord run) {
         String slug = run.task.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
         String fileName = (slug.isEmpty() ? "document" : slug) + "_" + run.id.substring(run.id.length() - 6)
                 + ".pdf";
-        long size = 100_000L + Math.floorMod(run.id.hashCode(), 200_000);
-        JsonNode extraction = run.task.extractionEnabled() ? run.output : null;
-        return new StorageItem(state.newId("stor_", at), run.id, fileName, "application/pdf", size, at, extraction);
+        return StorageFile.pdf(fileName, 100_000L + Math.floorMod(run.id.hashCode(), 200_000));
     }
 
     static DeckError taskTimeoutError(int timeoutSeconds) {
