@@ -1,5 +1,6 @@
 package io.github.cameldeck.simulator;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,11 @@ import io.github.cameldeck.simulator.core.RunDraft;
 import io.github.cameldeck.simulator.core.RunService;
 import io.github.cameldeck.simulator.core.SimulatorEngine;
 import io.github.cameldeck.simulator.core.TaskDraft;
+import io.github.cameldeck.simulator.files.FileHostHandler;
+import io.github.cameldeck.simulator.files.HostedFile;
+import io.github.cameldeck.simulator.files.SignedUrls;
+import io.github.cameldeck.simulator.files.SimulatorFiles;
+import io.github.cameldeck.simulator.files.UrlSigner;
 import io.github.cameldeck.simulator.http.DeckHttpHandler;
 import io.github.cameldeck.simulator.http.DeckHttpServer;
 import io.github.cameldeck.simulator.http.DeckRoutes;
@@ -32,8 +38,9 @@ import io.github.cameldeck.simulator.webhook.WebhookSettings;
 
 /**
  * A local stand-in for the Deck API v2 over real HTTP on 127.0.0.1. Build with {@link #builder()}, then
- * {@link #start()}; the API lives under {@link #baseUrl()}. Data can also be created and inspected directly (no
- * HTTP) for test setup and assertions. Operations of the Java API throw
+ * {@link #start()}; the API lives under {@link #baseUrl()}, and the files of storage items and screenshots on a
+ * second server, the file host, under {@link #storageBaseUrl()}, behind signed URLs that expire. Data can also be
+ * created and inspected directly (no HTTP) for test setup and assertions. Operations of the Java API throw
  * {@link io.github.cameldeck.simulator.core.ApiException} where the HTTP API would answer with an error.
  */
 public final class DeckSimulator implements AutoCloseable {
@@ -51,7 +58,10 @@ public final class DeckSimulator implements AutoCloseable {
     private final SimulatorStats stats;
     private final RateLimiter rateLimiter;
     private final IdempotencyCache idempotency;
+    private final SimulatorFiles files;
+    private final UrlSigner urlSigner = UrlSigner.withRandomSecret();
     private DeckHttpServer server;
+    private DeckHttpServer fileHost;
     private ScheduledExecutorService ticker;
     private WebhookDispatcher webhooks;
     private DemoData.Seeded demoData;
@@ -67,6 +77,7 @@ public final class DeckSimulator implements AutoCloseable {
         this.rateLimiter = new RateLimiter(config.rateLimit, config.rateWindow);
         this.stats = new SimulatorStats(config.rateLimit == 0 ? Duration.ofSeconds(10) : config.rateWindow);
         this.idempotency = new IdempotencyCache(config.clock);
+        this.files = new SimulatorFiles(runs);
         if (config.seedDemoData) {
             this.demoData = DemoData.seed(this);
         }
@@ -77,13 +88,18 @@ public final class DeckSimulator implements AutoCloseable {
     }
 
     /**
-     * Starts serving HTTP, delivering webhooks and, with a system clock, the background ticker. Returns this.
+     * Starts serving HTTP (the API and the file host), delivering webhooks and, with a system clock, the background
+     * ticker. Returns this.
      */
     public synchronized DeckSimulator start() {
         if (server != null) {
             throw new IllegalStateException("Already started");
         }
-        Services services = new Services(engine, catalog, runs, events, destinations, faults);
+        fileHost = DeckHttpServer.start(config.storagePort, config.threads, "deck-simulator-files-",
+                new FileHostHandler(files, urlSigner, config.clock, faults.downloads(), stats.downloads()));
+        SignedUrls urls = new SignedUrls("http://127.0.0.1:" + fileHost.port(), urlSigner, config.clock,
+                config.storageUrlTtl);
+        Services services = new Services(engine, catalog, runs, events, destinations, faults, urls);
         DeckHttpHandler handler = new DeckHttpHandler(DeckRoutes.create(services), config.apiKey, rateLimiter,
                 idempotency, faults, stats);
         server = DeckHttpServer.start(config.port, config.threads, handler);
@@ -124,6 +140,10 @@ public final class DeckSimulator implements AutoCloseable {
             server.stop();
             server = null;
         }
+        if (fileHost != null) {
+            fileHost.stop();
+            fileHost = null;
+        }
     }
 
     @Override
@@ -146,6 +166,46 @@ public final class DeckSimulator implements AutoCloseable {
             throw new IllegalStateException("The simulator is not started");
         }
         return server.port();
+    }
+
+    /**
+     * The file host's {@code http://127.0.0.1:<port>} (requires {@link #start()}): where the signed URLs of storage
+     * items and screenshots point. It stands for Deck's storage bucket: no API key, no rate limit, not under /v2.
+     */
+    public synchronized String storageBaseUrl() {
+        if (fileHost == null) {
+            throw new IllegalStateException("The simulator is not started");
+        }
+        return "http://127.0.0.1:" + fileHost.port();
+    }
+
+    /** How long a signed storage or screenshot URL stays valid after it was rendered, on the simulator clock. */
+    public Duration storageUrlTtl() {
+        return config.storageUrlTtl;
+    }
+
+    /**
+     * The bytes the file host serves for a storage item, generated again on each call (no HTTP, works when stopped).
+     *
+     * @throws io.github.cameldeck.simulator.core.ApiException 404 if there is no such item
+     */
+    public InputStream fileContent(String storageId) {
+        return HostedFile.of(runs.storageItem(storageId)).open();
+    }
+
+    /**
+     * The bytes the file host serves for a run's screenshot ({@code sequence} from 1).
+     *
+     * @throws IllegalArgumentException if the run has no such screenshot
+     * @throws io.github.cameldeck.simulator.core.ApiException 404 if there is no such run
+     */
+    public InputStream screenshotContent(String runId, int sequence) {
+        runs.get(runId);
+        HostedFile file = files.screenshot(runId, sequence);
+        if (file == null) {
+            throw new IllegalArgumentException("Task run " + runId + " has no screenshot " + sequence);
+        }
+        return file.open();
     }
 
     public String apiKey() {
@@ -180,9 +240,9 @@ public final class DeckSimulator implements AutoCloseable {
     }
 
     /**
-     * Clears runs, sessions, events, webhook deliveries (pending ones are abandoned), faults, stats, the idempotency
-     * cache and the rate-limit window; keeps agents, sources, credentials, tasks (including seeded data), event
-     * destinations with their secrets, and the API key.
+     * Clears runs, sessions, storage items (their URLs then answer 404), events, webhook deliveries (pending ones are
+     * abandoned), faults, stats, the idempotency cache and the rate-limit window; keeps agents, sources, credentials,
+     * tasks (including seeded data), event destinations with their secrets, and the API key.
      */
     public void reset() {
         WebhookDispatcher dispatcher = currentWebhooks();
@@ -395,6 +455,8 @@ public final class DeckSimulator implements AutoCloseable {
         private int eventCapacity = 1_000_000;
         private Duration webhookTimeout = WebhookSettings.DEFAULT_TIMEOUT;
         private Duration webhookBackoff = WebhookSettings.DEFAULT_BACKOFF;
+        private int storagePort;
+        private Duration storageUrlTtl = Duration.ofHours(1);
 
         private Builder() {
         }
@@ -505,6 +567,27 @@ public final class DeckSimulator implements AutoCloseable {
             return this;
         }
 
+        /** Port of the file host on 127.0.0.1; 0 (default) picks a free one. */
+        public Builder storagePort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port);
+            }
+            this.storagePort = port;
+            return this;
+        }
+
+        /**
+         * How long signed storage and screenshot URLs stay valid, on the simulator clock (default 1 hour; Deck does
+         * not document it). Every API answer that shows a URL signs a new one.
+         */
+        public Builder storageUrlTtl(Duration ttl) {
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("ttl must be positive");
+            }
+            this.storageUrlTtl = ttl;
+            return this;
+        }
+
         public DeckSimulator build() {
             Builder copy = new Builder();
             copy.port = port;
@@ -521,6 +604,8 @@ public final class DeckSimulator implements AutoCloseable {
             copy.eventCapacity = eventCapacity;
             copy.webhookTimeout = webhookTimeout;
             copy.webhookBackoff = webhookBackoff;
+            copy.storagePort = storagePort;
+            copy.storageUrlTtl = storageUrlTtl;
             return new DeckSimulator(copy);
         }
     }

@@ -6,7 +6,8 @@ import java.util.Random;
 /**
  * Faults the simulator injects into its HTTP responses and webhook deliveries, all off by default and changeable at
  * any time (thread-safe). Random decisions use one generator, seedable with {@link #seed(long)} for reproducible
- * tests.
+ * tests. The file host's faults are apart, under {@link #downloads()}: API faults never hit downloads and download
+ * faults never hit the API.
  */
 public final class FaultInjection {
 
@@ -25,6 +26,7 @@ public final class FaultInjection {
     private volatile Duration webhookMaxDelay = Duration.ZERO;
     private volatile double dropWebhooks;
     private volatile double corruptWebhookSignatures;
+    private final DownloadFaults downloads = new DownloadFaults();
     private Random random = new Random();
     private long serverErrorCounter;
     private long malformedCounter;
@@ -140,14 +142,21 @@ public final class FaultInjection {
         return this;
     }
 
-    /** Makes the random decisions reproducible. */
+    /** Faults of storage and screenshot downloads from the file host. */
+    public DownloadFaults downloads() {
+        return downloads;
+    }
+
+    /** Makes the random decisions reproducible, those of {@link #downloads()} included. */
     public synchronized FaultInjection seed(long seed) {
         this.random = new Random(seed);
+        downloads.seed(seed);
         return this;
     }
 
-    /** Everything off again (the seed is kept). */
+    /** Everything off again, download faults included (the seed is kept). */
     public synchronized FaultInjection reset() {
+        downloads.reset();
         serverErrors = 0;
         dropBefore = 0;
         dropAfter = 0;
@@ -265,7 +274,7 @@ public final class FaultInjection {
         return statuses[(int) (serverErrorCounter++ % 3)];
     }
 
-    private static double fraction(double f) {
+    static double fraction(double f) {
         if (Double.isNaN(f) || f < 0 || f > 1) {
             throw new IllegalArgumentException("fraction must be between 0 and 1: " + f);
         }

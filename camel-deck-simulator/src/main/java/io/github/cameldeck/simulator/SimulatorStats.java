@@ -21,6 +21,7 @@ public final class SimulatorStats {
     private final LongAdder webhookFailures = new LongAdder();
     private final LongAdder webhookFaults = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> byRoute = new ConcurrentHashMap<>();
+    private final DownloadStats downloads = new DownloadStats();
     private final BusiestWindow busiestWindow;
 
     /** @param window the window of the rate limit, in which {@link #busiestWindow()} counts */
@@ -80,6 +81,11 @@ public final class SimulatorStats {
         return webhookFaults.sum();
     }
 
+    /** Counters of the file host (storage and screenshot downloads), which are not API requests. */
+    public DownloadStats downloads() {
+        return downloads;
+    }
+
     /** All route counters, sorted by route key. */
     public Map<String, Long> routes() {
         Map<String, Long> map = new TreeMap<>();
@@ -98,6 +104,7 @@ public final class SimulatorStats {
         webhookFaults.reset();
         byRoute.clear();
         busiestWindow.reset();
+        downloads.reset();
     }
 
     public void recordRequest(String routeKey) {
@@ -133,6 +140,6 @@ public final class SimulatorStats {
                 + rateLimited() + ", faults="
                 + faultsInjected() + ", replays=" + idempotentReplays() + ", webhookAttempts=" + webhookAttempts()
                 + ", webhookSuccesses=" + webhookSuccesses() + ", webhookFailures=" + webhookFailures() + ", routes="
-                + routes() + "]";
+                + routes() + ", downloads=" + downloads + "]";
     }
 }

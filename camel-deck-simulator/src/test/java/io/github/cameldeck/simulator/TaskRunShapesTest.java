@@ -138,12 +138,14 @@ class TaskRunShapesTest {
         assertThat(full.json().get("output").get("task").asText()).isEqualTo("Fetch Reservations");
         JsonNode storage = full.json().get("storage").get(0);
         assertThat(TestClient.keys(storage)).isEqualTo(TestClient.keys(example.get("storage").get(0)));
-        assertThat(storage.get("url").asText()).startsWith("https://storage.simulator.local/");
+        assertThat(storage.get("url").asText())
+                .startsWith(sim.storageBaseUrl() + "/files/" + storage.get("id").asText());
         JsonNode screenshots = full.json().get("artifacts").get("screenshots");
         assertThat(screenshots.size()).isGreaterThanOrEqualTo(2);
         assertThat(TestClient.keys(screenshots.get(0)))
                 .isEqualTo(TestClient.keys(example.get("artifacts").get("screenshots").get(0)));
-        assertThat(screenshots.get(0).get("url").asText()).startsWith("https://storage.simulator.local/");
+        assertThat(screenshots.get(0).get("url").asText())
+                .startsWith(sim.storageBaseUrl() + "/screenshots/" + id + "/1.png");
 
         Reply alias = client.get("/task-runs/" + id + "?include=screenshots&include=storage");
         assertThat(alias.json().has("artifacts")).isTrue();

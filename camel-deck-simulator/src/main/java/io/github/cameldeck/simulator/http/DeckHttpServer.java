@@ -33,6 +33,11 @@ public final class DeckHttpServer {
 
     /** Binds 127.0.0.1:{@code port} (0 = a free port) and starts serving. */
     public static DeckHttpServer start(int port, int threads, HttpHandler handler) {
+        return start(port, threads, "deck-simulator-http-", handler);
+    }
+
+    /** As {@link #start(int, int, HttpHandler)}, naming the threads {@code <threadPrefix><n>}. */
+    public static DeckHttpServer start(int port, int threads, String threadPrefix, HttpHandler handler) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 1024);
@@ -42,7 +47,7 @@ public final class DeckHttpServer {
         AtomicInteger counter = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "deck-simulator-http-" + counter.incrementAndGet());
+                    Thread t = new Thread(r, threadPrefix + counter.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });

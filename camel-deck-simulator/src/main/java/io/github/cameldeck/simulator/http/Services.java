@@ -6,8 +6,9 @@ import io.github.cameldeck.simulator.core.EventDestinationService;
 import io.github.cameldeck.simulator.core.EventService;
 import io.github.cameldeck.simulator.core.RunService;
 import io.github.cameldeck.simulator.core.SimulatorEngine;
+import io.github.cameldeck.simulator.files.SignedUrls;
 
 /** What the endpoints need from the simulator. */
 public record Services(SimulatorEngine engine, CatalogService catalog, RunService runs, EventService events,
-        EventDestinationService destinations, FaultInjection faults) {
+        EventDestinationService destinations, FaultInjection faults, SignedUrls urls) {
 }

@@ -16,6 +16,7 @@ import io.github.cameldeck.simulator.core.Page;
 import io.github.cameldeck.simulator.core.RunDraft;
 import io.github.cameldeck.simulator.core.RunFilter;
 import io.github.cameldeck.simulator.core.RunService;
+import io.github.cameldeck.simulator.files.SignedUrls;
 import io.github.cameldeck.simulator.json.Json;
 import io.github.cameldeck.simulator.json.ListJson;
 import io.github.cameldeck.simulator.json.SessionJson;
@@ -32,10 +33,12 @@ final class TaskRunEndpoints {
 
     private final RunService runs;
     private final FaultInjection faults;
+    private final SignedUrls urls;
 
     TaskRunEndpoints(Services services) {
         this.runs = services.runs();
         this.faults = services.faults();
+        this.urls = services.urls();
     }
 
     void register(Router router) {
@@ -44,11 +47,11 @@ final class TaskRunEndpoints {
         router.add("GET", "/v2/task-runs/{id}", this::get);
         router.add("POST", "/v2/task-runs/{id}/interaction", this::interaction);
         router.add("POST", "/v2/task-runs/{id}/cancel",
-                r -> ok(TaskRunJson.detail(runs.cancel(r.param(0)), TaskRunJson.Includes.NONE, r.requestId()), r));
+                r -> ok(TaskRunJson.detail(runs.cancel(r.param(0)), TaskRunJson.Includes.NONE, urls, r.requestId()),
+                        r));
         router.add("GET", "/v2/task-runs/{id}/storage", this::storage);
         router.add("GET", "/v2/task-runs/{id}/screenshots", this::screenshots);
-        router.add("GET", "/v2/storage/{id}",
-                r -> ok(StorageJson.full(runs.storageItem(r.param(0)), r.requestId()), r));
+        router.add("GET", "/v2/storage/{id}", this::storageItem);
         router.add("GET", "/v2/sessions/{id}",
                 r -> ok(SessionJson.session(runs.session(r.param(0)), r.requestId()), r));
         router.add("POST", "/v2/sessions/{id}/end",
@@ -91,7 +94,7 @@ final class TaskRunEndpoints {
         Set<String> include = request.query().all("include");
         TaskRunJson.Includes includes = new TaskRunJson.Includes(include.contains("input"),
                 include.contains("storage"), include.contains("artifacts") || include.contains("screenshots"));
-        return ok(TaskRunJson.detail(runs.get(request.param(0)), includes, request.requestId()), request);
+        return ok(TaskRunJson.detail(runs.get(request.param(0)), includes, urls, request.requestId()), request);
     }
 
     private ApiResponse interaction(ApiRequest request) {
@@ -111,9 +114,14 @@ final class TaskRunEndpoints {
         ObjectNode node = Json.object();
         ArrayNode data = node.putArray("data");
         for (StorageItem item : run.storage()) {
-            data.add(StorageJson.full(item, null));
+            data.add(StorageJson.full(item, urls.storage(item), null));
         }
         return ok(finishList(node, request), request);
+    }
+
+    private ApiResponse storageItem(ApiRequest request) {
+        StorageItem item = runs.storageItem(request.param(0));
+        return ok(StorageJson.full(item, urls.storage(item), request.requestId()), request);
     }
 
     private ApiResponse screenshots(ApiRequest request) {
@@ -121,7 +129,7 @@ final class TaskRunEndpoints {
         ObjectNode node = Json.object();
         ArrayNode data = node.putArray("data");
         for (Screenshot s : run.screenshots()) {
-            data.add(TaskRunJson.screenshot(run.id(), s));
+            data.add(TaskRunJson.screenshot(s, urls.screenshot(run.id(), s)));
         }
         return ok(finishList(node, request), request);
     }

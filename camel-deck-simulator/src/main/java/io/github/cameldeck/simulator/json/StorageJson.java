@@ -7,13 +7,11 @@ import io.github.cameldeck.simulator.util.Timestamps;
 /** Storage items: summaries inside runs, the full object for {@code GET /storage/{id}}. */
 public final class StorageJson {
 
-    /** Fake signed URLs live under this host. */
-    public static final String BASE_URL = "https://storage.simulator.local/signed/";
-
     private StorageJson() {
     }
 
-    public static ObjectNode summary(StorageItem item, boolean withUrlAndExtraction) {
+    /** The summary in run list items: no {@code url}, no {@code extraction}. */
+    public static ObjectNode summary(StorageItem item) {
         ObjectNode node = Json.object();
         node.put("id", item.id());
         node.put("object", "storage");
@@ -21,21 +19,25 @@ public final class StorageJson {
         node.put("file_type", item.fileType());
         node.put("file_size", item.fileSize());
         node.put("created_at", Timestamps.format(item.createdAt()));
-        if (withUrlAndExtraction) {
-            node.put("url", url(item));
-            node.set("extraction", item.extraction());
-        }
         return node;
     }
 
-    public static ObjectNode full(StorageItem item, String requestId) {
+    /** The summary with {@code include=storage}: also the signed {@code url} and the {@code extraction}. */
+    public static ObjectNode summary(StorageItem item, String url) {
+        ObjectNode node = summary(item);
+        node.put("url", url);
+        node.set("extraction", item.extraction());
+        return node;
+    }
+
+    public static ObjectNode full(StorageItem item, String url, String requestId) {
         ObjectNode node = Json.object();
         node.put("id", item.id());
         node.put("object", "storage");
         node.put("file_name", item.fileName());
         node.put("file_type", item.fileType());
         node.put("file_size", item.fileSize());
-        node.put("url", url(item));
+        node.put("url", url);
         node.putObject("metadata").put("page_count", 1);
         node.put("fetch_date", Timestamps.format(item.createdAt()));
         node.set("extraction", item.extraction());
@@ -46,10 +48,5 @@ public final class StorageJson {
             node.put("request_id", requestId);
         }
         return node;
-    }
-
-    static String url(StorageItem item) {
-        long expires = item.createdAt().plusSeconds(7 * 24 * 3600).getEpochSecond();
-        return BASE_URL + item.id() + "?sig=simulated&exp=" + expires;
     }
 }

@@ -6,6 +6,7 @@ import io.github.cameldeck.simulator.DeckError;
 import io.github.cameldeck.simulator.Screenshot;
 import io.github.cameldeck.simulator.StorageItem;
 import io.github.cameldeck.simulator.TaskRunState;
+import io.github.cameldeck.simulator.files.SignedUrls;
 import io.github.cameldeck.simulator.util.Timestamps;
 
 /**
@@ -35,25 +36,34 @@ public final class TaskRunJson {
         ObjectNode node = core(run);
         node.set("input", run.input());
         node.set("output", run.output());
-        node.set("storage", storage(run, false));
+        ArrayNode storage = node.putArray("storage");
+        for (StorageItem item : run.storage()) {
+            storage.add(StorageJson.summary(item));
+        }
         return node;
     }
 
-    /** {@code GET /task-runs/{id}} (and the cancel response, with no includes). */
-    public static ObjectNode detail(TaskRunState run, Includes includes, String requestId) {
+    /**
+     * {@code GET /task-runs/{id}} (and the cancel response, with no includes); storage and screenshot URLs are signed
+     * afresh by {@code urls}.
+     */
+    public static ObjectNode detail(TaskRunState run, Includes includes, SignedUrls urls, String requestId) {
         ObjectNode node = core(run);
         if (includes.input()) {
             node.set("input", run.input());
         }
         node.set("output", run.output());
         if (includes.storage()) {
-            node.set("storage", storage(run, true));
+            ArrayNode storage = node.putArray("storage");
+            for (StorageItem item : run.storage()) {
+                storage.add(StorageJson.summary(item, urls.storage(item)));
+            }
         }
         if (includes.artifacts()) {
             ObjectNode artifacts = node.putObject("artifacts");
             ArrayNode screenshots = artifacts.putArray("screenshots");
             for (Screenshot s : run.screenshots()) {
-                screenshots.add(screenshot(run.id(), s));
+                screenshots.add(screenshot(s, urls.screenshot(run.id(), s)));
             }
         }
         node.put("request_id", requestId);
@@ -84,22 +94,13 @@ public final class TaskRunJson {
         return node;
     }
 
-    private static ArrayNode storage(TaskRunState run, boolean withUrl) {
-        ArrayNode array = Json.array();
-        for (StorageItem item : run.storage()) {
-            array.add(StorageJson.summary(item, withUrl));
-        }
-        return array;
-    }
-
-    public static ObjectNode screenshot(String runId, Screenshot s) {
+    public static ObjectNode screenshot(Screenshot s, String url) {
         ObjectNode node = Json.object();
         node.put("file_name", s.fileName());
-        node.put("file_type", "image/png");
+        node.put("file_type", Screenshot.FILE_TYPE);
         node.put("file_size", s.fileSize());
         node.put("created_at", Timestamps.format(s.createdAt()));
-        node.put("url", StorageJson.BASE_URL + "screens/" + runId + "/" + String.format("%04d", s.sequence())
-                + ".png?sig=simulated");
+        node.put("url", url);
         node.put("reasoning", s.reasoning());
         return node;
     }
