@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulator standalone: {@code java -jar camel-deck-simulator.jar --port 8787}. Prints the base URL, the
- * API key, the seeded ids and the webhook destinations, then serves until the process is stopped (Ctrl-C).
+ * file host's URL, the API key, the seeded ids and the webhook destinations, then serves until the process is stopped
+ * (Ctrl-C).
  */
 public final class DeckSimulatorMain {
 
@@ -40,6 +41,8 @@ public final class DeckSimulatorMain {
     public static DeckSimulator start(MainOptions options, PrintStream out) {
         DeckSimulator simulator = options.toBuilder().build().start();
         out.println("Deck API simulator listening on " + simulator.baseUrl());
+        out.println("File host (signed URLs of storage items and screenshots, valid "
+                + simulator.storageUrlTtl().toMinutes() + " min): " + simulator.storageBaseUrl());
         out.println("API key: " + simulator.apiKey());
         out.println("Rate limit: " + (options.rateLimit() == 0 ? "off" : options.rateLimit() + " requests / 10 s")
                 + "; session limit: " + (options.sessionLimit() == 0 ? "none" : options.sessionLimit()));

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Demo data for trying the simulator by hand: one agent, one source, one credential ({@code demo} /
- * {@code demo-password}) and a task per interesting behaviour.
+ * {@code demo-password}) and a task per interesting behaviour. Completed runs store files: a reservation PDF, a
+ * statement PDF with a transactions CSV, or the default PDF.
  */
 public final class DemoData {
 
@@ -58,11 +59,14 @@ public final class DemoData {
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         Map<String, String> behaviours = new LinkedHashMap<>();
         add(scenarios, behaviours, FETCH_RESERVATIONS,
-                Scenario.completesAfter(Duration.ofSeconds(2)).withOutput(reservations), "completes in ~2 s");
+                Scenario.completesAfter(Duration.ofSeconds(2)).withOutput(reservations)
+                        .withFiles(StorageFile.pdf("reservation_SIM-849271.pdf", 96_512)),
+                "completes in ~2 s with a reservation PDF");
         add(scenarios, behaviours, FETCH_STATEMENTS_MFA,
                 Scenario.completesAfter(Duration.ofSeconds(2)).withInteraction(Interaction.mfa("123456"))
-                        .withOutput(statements),
-                "asks for an MFA code (123456), then completes");
+                        .withOutput(statements).withFiles(StorageFile.pdf("statement_2026-02.pdf", 184_320),
+                                StorageFile.csv("transactions_2026-02.csv", 24_576)),
+                "asks for an MFA code (123456), then completes with a statement PDF and a transactions CSV");
         add(scenarios, behaviours, SECURITY_CHECK,
                 Scenario.completesAfter(Duration.ofSeconds(2)).withInteraction(Interaction.securityQuestion("fluffy")),
                 "asks a security question (answer: fluffy), then completes");

@@ -10,9 +10,10 @@ import io.github.cameldeck.simulator.core.EventDestinationService;
  * Command-line options of {@link DeckSimulatorMain}.
  *
  * @param webhooks URLs that get a webhook destination for all events at start
+ * @param storagePort port of the file host that serves storage and screenshot downloads (0 = any free port)
  */
 public record MainOptions(int port, String apiKey, int rateLimit, int sessionLimit, boolean seed,
-        String cancelingSpelling, boolean help, List<String> webhooks) {
+        String cancelingSpelling, boolean help, List<String> webhooks, int storagePort) {
 
     public MainOptions {
         webhooks = List.copyOf(webhooks);
@@ -23,6 +24,7 @@ public record MainOptions(int port, String apiKey, int rateLimit, int sessionLim
     public static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar camel-deck-simulator.jar [options]",
             "  --port N              port on 127.0.0.1 (default " + DEFAULT_PORT + "; 0 = any free port)",
+            "  --storage-port N      port of the file host serving downloads (default 0 = any free port)",
             "  --api-key KEY         accepted API key (default " + DeckSimulator.DEFAULT_API_KEY + ")",
             "  --rate-limit N        requests per 10 s (default 200; 0 = off)",
             "  --session-limit N     concurrent unfinished runs (default 0 = unlimited)",
@@ -43,6 +45,7 @@ public record MainOptions(int port, String apiKey, int rateLimit, int sessionLim
         String spelling = "canceling";
         boolean help = false;
         List<String> webhooks = new ArrayList<>();
+        int storagePort = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -64,6 +67,9 @@ public record MainOptions(int port, String apiKey, int rateLimit, int sessionLim
                     break;
                 case "--port" :
                     port = number(arg, value != null ? value : next(args, ++i, arg), 0, 65535);
+                    break;
+                case "--storage-port" :
+                    storagePort = number(arg, value != null ? value : next(args, ++i, arg), 0, 65535);
                     break;
                 case "--api-key" :
                     apiKey = value != null ? value : next(args, ++i, arg);
@@ -88,13 +94,14 @@ public record MainOptions(int port, String apiKey, int rateLimit, int sessionLim
                     throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        return new MainOptions(port, apiKey, rateLimit, sessionLimit, seed, spelling, help, webhooks);
+        return new MainOptions(port, apiKey, rateLimit, sessionLimit, seed, spelling, help, webhooks, storagePort);
     }
 
     /** A builder configured with these options. */
     public DeckSimulator.Builder toBuilder() {
         return DeckSimulator.builder().port(port).apiKey(apiKey).rateLimit(rateLimit, Duration.ofSeconds(10))
-                .sessionLimit(sessionLimit).seedDemoData(seed).cancelingSpelling(cancelingSpelling);
+                .sessionLimit(sessionLimit).seedDemoData(seed).cancelingSpelling(cancelingSpelling)
+                .storagePort(storagePort);
     }
 
     private static String next(String[] args, int index, String option) {

@@ -43,6 +43,9 @@ class DeckSimulatorMainTest {
         assertThatThrownBy(() -> MainOptions.parse("--webhook", "example.com/hook"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MainOptions.parse("--webhook")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(defaults.storagePort()).isZero();
+        assertThat(MainOptions.parse("--storage-port", "8788").storagePort()).isEqualTo(8788);
+        assertThat(MainOptions.USAGE).contains("--storage-port");
     }
 
     @Test
@@ -59,6 +62,7 @@ class DeckSimulatorMainTest {
             assertThat(printed).contains("sk_live_main", sim.demoData().credentialId(), sim.demoData().agentId(),
                     "Fetch Statements (MFA)", "123456", "fluffy", "Broken site", "Slow report");
             assertThat(printed).doesNotContain(DemoData.PASSWORD);
+            assertThat(printed).contains("File host", sim.storageBaseUrl());
 
             TestClient client = new TestClient(url.group(), "sk_live_main");
             assertThat(client.get("/test").status()).isEqualTo(200);
@@ -105,6 +109,31 @@ class DeckSimulatorMainTest {
             assertThat(buffer.toString(StandardCharsets.UTF_8)).contains(sim.baseUrl());
         } finally {
             sim.stop();
+        }
+    }
+
+    @Test
+    void demoStatementRunsStoreAPdfAndACsvServedByTheFileHost() {
+        try (DeckSimulator sim = DeckSimulator.builder()
+                .clock(SimulatorClock.manual(java.time.Instant.parse("2026-03-10T14:05:00Z"))).seedDemoData(true)
+                .build().start()) {
+            DemoData.Seeded seeded = sim.demoData();
+            SimulatorRun run = sim.startRun(seeded.taskId(DemoData.FETCH_STATEMENTS_MFA), null,
+                    seeded.credentialId());
+            sim.advance(java.time.Duration.ofSeconds(2));
+            run.submitInteraction(Map.of("code", "123456"));
+            sim.advance(java.time.Duration.ofSeconds(2));
+            assertThat(run.status()).isEqualTo("completed");
+            assertThat(run.state().storage()).extracting(StorageItem::fileName)
+                    .containsExactly("statement_2026-02.pdf", "transactions_2026-02.csv");
+            TestClient client = TestClient.of(sim);
+            for (StorageItem item : run.state().storage()) {
+                String url = client.get("/storage/" + item.id()).json().get("url").asText();
+                assertThat(url).startsWith(sim.storageBaseUrl());
+                Downloads.Download d = new Downloads().get(url);
+                assertThat(d.bytes()).isEqualTo(item.fileSize());
+                assertThat(d.sha256()).isEqualTo(Downloads.sha256(sim.fileContent(item.id())));
+            }
         }
     }
 }
