@@ -1,19 +1,27 @@
 package io.github.cameldeck.storageitems;
 
 import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.cameldeck.DeckConstants;
 import io.github.cameldeck.DeckTestSupport;
 import io.github.cameldeck.model.StorageItem;
 import io.github.cameldeck.simulator.Scenario;
+import io.github.cameldeck.simulator.StorageFile;
 import io.github.cameldeck.simulator.Task;
 import org.apache.camel.Exchange;
 import org.apache.camel.FailedToCreateRouteException;
@@ -110,6 +118,77 @@ class StorageItemsConsumerTest extends DeckTestSupport {
                 .containsExactlyInAnyOrderElementsOf(storageIds(runs));
         assertThat(sim().stats().requests(STORAGE_LISTS)).as("runs whose files were all emitted are not listed again")
                 .isEqualTo(lists);
+    }
+
+    @Test
+    void theTwoLineArchiveWritesEachFileOnceWithItsBytes() throws Exception {
+        Task task = task("Statements", Scenario.completesAfter(Duration.ofMillis(200))
+                .withQueueTime(Duration.ofMillis(20))
+                .withFiles(List.of(StorageFile.pdf("statement.pdf", 300_000), StorageFile.csv("lines.csv", 20_000))));
+        Set<String> runs = completedRuns(task, 2);
+        Path archive = dir.resolve("archive");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("deck:storageItems?initialDelay=0&delay=100").routeId("archive")
+                        .to("file:" + archive + "?fileName=${header.CamelDeckRunId}/${header.CamelFileName}")
+                        .process(e -> received.add(e.copy()));
+            }
+        });
+
+        await().atMost(20, TimeUnit.SECONDS).until(() -> received.size() >= 4);
+        awaitPolls(context, 3);
+
+        assertThat(received).hasSize(4);
+        for (String runId : runs) {
+            for (var item : sim().taskRun(runId).storage()) {
+                Path file = archive.resolve(runId).resolve(item.fileName());
+                assertThat(sha256(Files.newInputStream(file))).as(file.toString())
+                        .isEqualTo(sha256(sim().fileContent(item.id())));
+            }
+        }
+        assertThat(sim().stats().downloads().requests()).as("each file fetched once").isEqualTo(4);
+        assertThat(sim().stats().downloads().authorizationRefused()).isZero();
+    }
+
+    @Test
+    void aFileWhoseExchangeFailedIsOfferedAgainAloneAndTheRunIsRecordedOnceAllSucceeded() throws Exception {
+        Task task = task("Statements", Scenario.completesAfter(Duration.ofMillis(200))
+                .withQueueTime(Duration.ofMillis(20))
+                .withFiles(List.of(StorageFile.pdf("a.pdf", 2_000), StorageFile.pdf("b.pdf", 3_000))));
+        String runId = completedRuns(task, 1).iterator().next();
+        String failing = sim().taskRun(runId).storage().get(1).id();
+        AtomicInteger failures = new AtomicInteger();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("deck:storageItems?initialDelay=0&delay=100").routeId("flaky")
+                        .process(e -> {
+                            received.add(e.copy());
+                            if (failing.equals(e.getIn().getHeader(DeckConstants.STORAGE_ID))
+                                    && failures.getAndIncrement() == 0) {
+                                throw new IllegalStateException("the archive is down");
+                            }
+                        });
+            }
+        });
+
+        await().atMost(20, TimeUnit.SECONDS).until(() -> received.size() >= 3);
+        awaitPolls(context, 3);
+
+        assertThat(received).extracting(e -> e.getIn().getHeader(DeckConstants.STORAGE_ID, String.class))
+                .as("the failed file again, the other once").hasSize(3).filteredOn(failing::equals).hasSize(2);
+        assertThat(sim().stats().downloads().requests()).as("only the failed file fetched again").isEqualTo(3);
+        long lists = sim().stats().requests(STORAGE_LISTS);
+        awaitPolls(context, 3);
+        assertThat(sim().stats().requests(STORAGE_LISTS)).as("the run is done").isEqualTo(lists);
+    }
+
+    private static String sha256(InputStream in) throws Exception {
+        try (DigestInputStream digest = new DigestInputStream(in, MessageDigest.getInstance("SHA-256"))) {
+            digest.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(digest.getMessageDigest().digest());
+        }
     }
 
     @Test
