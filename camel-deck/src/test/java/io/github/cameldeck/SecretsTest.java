@@ -1,11 +1,19 @@
 package io.github.cameldeck;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.github.cameldeck.model.StorageItem;
 import io.github.cameldeck.model.TaskRun;
 import io.github.cameldeck.simulator.Interaction;
 import io.github.cameldeck.simulator.Scenario;
+import io.github.cameldeck.simulator.StorageFile;
 import io.github.cameldeck.simulator.Task;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -16,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The API key appears in no exception message, printed endpoint URI or log line of camel-deck or Camel, even at TRACE,
@@ -68,5 +77,47 @@ class SecretsTest extends DeckTestSupport {
         String logs = readTestLog();
         assertThat(logs).as("the test log").contains("Logged by the test").contains("TRACE");
         assertThat(logs).doesNotContain(deck.apiKey()).doesNotContain(WRONG_KEY);
+    }
+
+    @Test
+    void aSignedUrlsSignatureIsNowhereInMessagesOrLogs() throws Exception {
+        Task task = task("Statements", Scenario.completesAfter(Duration.ofMillis(100))
+                .withQueueTime(Duration.ofMillis(10))
+                .withFiles(List.of(StorageFile.pdf("statement.pdf", 300_000))));
+        String runId = sim().startRun(task.id(), Map.of()).id();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> "completed".equals(sim().taskRun(runId).status()));
+        Set<String> signatures = new HashSet<>();
+        Configurator.setLevel("org.apache.camel", Level.TRACE);
+        Configurator.setLevel("io.github.cameldeck", Level.TRACE);
+        try {
+            List<?> items = template.requestBody("deck:listStorage?runId=" + runId, null, List.class);
+            StorageItem item = (StorageItem) items.get(0);
+            signatures.add(signature(item.getUrl()));
+            template.requestBody("deck:downloadStorage", item);
+
+            sim().faults().downloads().truncated(1.0);
+            Exchange failed = template.request("deck:downloadStorage?storageId=" + item.getId(), e -> {
+            });
+            signatures.add(signature(template.requestBody("deck:getStorage?storageId=" + item.getId(), null,
+                    StorageItem.class).getUrl()));
+            assertThat(failed.getException()).isInstanceOf(DeckDownloadException.class);
+            LoggerFactory.getLogger(SecretsTest.class).info("Logged by the test: the download failed with {}",
+                    failed.getException().getMessage(), failed.getException());
+            assertThat(failed.getException().getMessage()).doesNotContain("signature=").doesNotContain("expires=");
+        } finally {
+            sim().faults().reset();
+            Configurator.setLevel("org.apache.camel", Level.INFO);
+            Configurator.setLevel("io.github.cameldeck", Level.DEBUG);
+        }
+        String logs = readTestLog();
+        assertThat(logs).as("the test log").contains("Logged by the test: the download failed");
+        assertThat(signatures).allSatisfy(signature -> assertThat(logs).doesNotContain(signature));
+        assertThat(logs).doesNotContain("signature=");
+    }
+
+    private static String signature(String url) {
+        Matcher matcher = Pattern.compile("signature=([0-9a-f]+)").matcher(url);
+        assertThat(matcher.find()).as("a signed URL").isTrue();
+        return matcher.group(1);
     }
 }
