@@ -97,20 +97,21 @@ class StorageItemsConsumerTest extends DeckTestSupport {
     }
 
     @Test
-    void aRestartWithAFileRepositoryNeitherEmitsNorListsAgain() throws Exception {
+    void aRestartWithAFileRepositoryNeitherEmitsNorListsNorDownloadsAgain() throws Exception {
         Set<String> runs = completedRuns(fast(), 2);
         File repositoryFile = new File(dir.toFile(), "deck-files.dat");
         context.getRegistry().bind("files", FileIdempotentRepository.fileIdempotentRepository(repositoryFile, 1000));
-        consume("deck:storageItems?download=false&initialDelay=0&delay=100&idempotentRepository=#files");
+        consume("deck:storageItems?initialDelay=0&delay=100&idempotentRepository=#files");
         await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() >= 2);
         awaitPolls(context, 2);
         context.getRouteController().stopRoute("files");
         context.removeRoute("files");
         long lists = sim().stats().requests(STORAGE_LISTS);
+        long downloads = sim().stats().downloads().requests();
 
         context.getRegistry().bind("filesAgain",
                 FileIdempotentRepository.fileIdempotentRepository(repositoryFile, 1000));
-        consume("deck:storageItems?download=false&initialDelay=0&delay=100&idempotentRepository=#filesAgain");
+        consume("deck:storageItems?initialDelay=0&delay=100&idempotentRepository=#filesAgain");
         awaitPolls(context, 3);
 
         assertThat(received).hasSize(2);
@@ -118,6 +119,7 @@ class StorageItemsConsumerTest extends DeckTestSupport {
                 .containsExactlyInAnyOrderElementsOf(storageIds(runs));
         assertThat(sim().stats().requests(STORAGE_LISTS)).as("runs whose files were all emitted are not listed again")
                 .isEqualTo(lists);
+        assertThat(sim().stats().downloads().requests()).as("nor downloaded again").isEqualTo(downloads);
     }
 
     @Test
