@@ -6,7 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The demo flow in the Java DSL; {@code routes/deck-demo.camel.yaml} and {@code routes/deck-demo.camel.xml} are the
- * same routes. The beans: {@code runs} ({@link RunTracker}) prints and collects what happens, {@code codeBook}
+ * same routes. The files of completed runs go under {@code demo.files-dir}, one folder per run. The beans: {@code runs} ({@link RunTracker}) prints and collects what happens, {@code codeBook}
  * ({@link CodeBook}) knows the answers the sites ask for.
  */
 public class DeckDemoRoutes extends RouteBuilder {
@@ -29,12 +29,19 @@ public class DeckDemoRoutes extends RouteBuilder {
                     .to("deck:submitInteraction") // the run id travels in the CamelDeckRunId header
                     .bean("runs", "answered");
 
-        // 3. finished runs: their output, or why they failed
+        // 3. finished runs: their output, or why they failed; the files a completed run stored, which route 4 saves
         from("deck:taskRuns?status=completed").routeId("completed-runs")
-                .bean("runs", "completed");
+                .bean("runs", "completed")
+                .to("deck:listStorage") // the run id travels in CamelDeckRunId
+                .bean("runs", "filesStored"); // the demo ends once they are all saved
 
         from("deck:taskRuns?status=failed").routeId("failed-runs")
                 .bean("runs", "failed");
+
+        // 4. each file of each completed run, once, as its bytes: saved in a folder per run
+        from("deck:storageItems").routeId("save-files")
+                .to("file:{{demo.files-dir}}?fileName=${header.CamelDeckRunId}/${header.CamelFileName}")
+                .bean("runs", "fileSaved");
         // @formatter:on
     }
 }

@@ -23,7 +23,8 @@ import org.apache.camel.support.EventNotifierSupport;
 
 /**
  * Runs the demo with Camel Main: starts a few Deck tasks, answers their MFA prompts from a route, reports each
- * finished run and prints a summary once every run has finished, then stops.
+ * finished run, saves the files of completed runs under {@code demo.files-dir} and prints a summary once every run has
+ * finished and its files are saved, then stops.
  * <p>
  * Without {@code DECK_API_KEY} in the environment it runs against an embedded Deck simulator (on a free port,
  * seeded with demo tasks, with Deck's rate limit); with it, against Deck ({@code DECK_BASE_URL}, the tasks of
@@ -100,7 +101,8 @@ public final class DeckExampleMain {
     }
 
     /**
-     * Runs the demo with Camel Main until every run it started has finished (or camel.main.duration-max-seconds).
+     * Runs the demo with Camel Main until every run it started has finished and the files of the completed ones are
+     * saved (or camel.main.duration-max-seconds).
      *
      * @param properties override the ones of application.properties
      * @param taskNames  what to print for task ids
@@ -114,7 +116,8 @@ public final class DeckExampleMain {
 
         CodeBook codeBook = new CodeBook(lookup);
         RunTracker runs = new RunTracker(out, start, taskNames,
-                () -> taskIds(lookup.apply("demo.task-ids").orElse("")).size(), main::completed, codeBook::canAnswer);
+                () -> taskIds(lookup.apply("demo.task-ids").orElse("")).size(), main::completed, codeBook::canAnswer,
+                true);
         main.bind("runs", runs);
         main.bind("codeBook", codeBook);
         // a task Deck refuses to run (a wrong id, a wrong key) is reported and counted as done, so the demo still ends

@@ -1,19 +1,33 @@
 package io.github.cameldeck.examples.main;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.cameldeck.examples.support.DemoSummary;
 import io.github.cameldeck.examples.support.DemoSummary.RunReport;
+import io.github.cameldeck.examples.support.DemoSummary.SavedFile;
 import io.github.cameldeck.simulator.DeckSimulator;
 import io.github.cameldeck.simulator.DemoData;
 import io.github.cameldeck.simulator.TaskRunState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,23 +35,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Runs the demo end to end against the embedded simulator, once per DSL: the same flow must give the same summary.
+ * Runs the demo end to end against the embedded simulator, once per DSL: the same flow must give the same summary and
+ * save the same files.
  */
 class DeckExampleMainTest {
 
+    @TempDir
+    Path filesDir;
+
     @ParameterizedTest
     @EnumSource(Dsl.class)
-    void runsEveryTaskAnswersEveryPromptAndStops(Dsl dsl) {
+    void runsEveryTaskAnswersEveryPromptSavesEveryFileAndStops(Dsl dsl) throws IOException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
         DemoSummary summary;
         List<TaskRunState> runsOnDeck;
+        Map<Path, String> filesOnDeck = new HashMap<>(); // <run id>/<file name> -> SHA-256 of what Deck serves
         String apiKey;
         try (DeckSimulator sim = DeckExampleMain.startSimulator()) {
             apiKey = sim.apiKey();
             summary = DeckExampleMain.runAgainst(sim, dsl, out, System.nanoTime(),
-                    Map.of("camel.main.duration-max-seconds", "40"));
+                    Map.of("camel.main.duration-max-seconds", "40", "demo.files-dir", filesDir.toString()));
             runsOnDeck = sim.taskRuns();
+            for (TaskRunState run : runsOnDeck) {
+                for (var item : run.storage()) {
+                    filesOnDeck.put(Path.of(run.id(), item.fileName()), sha256(sim.fileContent(item.id())));
+                }
+            }
         }
         summary.print(out);
         String text = printed.toString(StandardCharsets.UTF_8);
@@ -81,10 +105,45 @@ class DeckExampleMainTest {
         assertThat(byTask.get(DemoData.FETCH_RESERVATIONS).answered()).isZero();
         assertThat(summary.answers()).isEqualTo(4);
 
+        // the files of the four completed runs (a PDF each, and a CSV with the statement), saved once each in a folder
+        // per run with the bytes Deck serves, and listed in the summary
+        assertThat(filesOnDeck).hasSize(5);
+        assertThat(filesIn(filesDir)).isEqualTo(filesOnDeck);
+        assertThat(summary.files()).extracting(file -> Path.of(file.runId(), file.fileName()))
+                .containsExactlyInAnyOrderElementsOf(filesOnDeck.keySet());
+        assertThat(summary.files()).allSatisfy(
+                file -> assertThat(file.size()).as(file.fileName()).isEqualTo(Files.size(file.path())));
+        assertThat(summary.files()).extracting(SavedFile::fileName).contains("reservation_SIM-849271.pdf",
+                "statement_2026-02.pdf", "transactions_2026-02.csv");
+        assertThat(summary.runsAwaitingFiles()).isZero();
+
         // what it printed: the fields answered but never the answers, nor the key
         assertThat(text).contains("code=******", "answer=******", "Summary: 5 runs in",
-                "4 completed, 1 failed, 4 answers given", "source/source_error");
+                "4 completed, 1 failed, 4 answers given, 5 files saved", "source/source_error", "Files: 5 saved under",
+                "saved      Fetch Reservations     reservation_SIM-849271.pdf, 96,512 bytes");
         assertThat(text).doesNotContain("123456", "654321", "fluffy", apiKey);
+    }
+
+    /** Every regular file under the folder: its path relative to the folder, and the SHA-256 of its bytes. */
+    private static Map<Path, String> filesIn(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            return paths.filter(Files::isRegularFile).collect(Collectors.toMap(folder::relativize, path -> {
+                try {
+                    return sha256(Files.newInputStream(path));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        }
+    }
+
+    private static String sha256(InputStream bytes) throws IOException {
+        try (DigestInputStream digest = new DigestInputStream(bytes, MessageDigest.getInstance("SHA-256"))) {
+            digest.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(digest.getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -1,18 +1,25 @@
 package io.github.cameldeck.examples.support;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameldeck.model.DeckError;
 
 /**
- * What the demo did: one report per run it started, whether all of them finished, and how long it took.
+ * What the demo did: one report per run it started, the files it saved, whether all of them finished (with their
+ * files, when the demo saves them), and how long it took.
+ *
+ * @param files             the files the demo saved, in the order it saved them (empty when it saves none)
+ * @param runsAwaitingFiles completed runs of the demo whose files were not all saved
  */
-public record DemoSummary(String dsl, int expectedRuns, List<RunReport> runs, boolean allFinished, Duration elapsed) {
+public record DemoSummary(String dsl, int expectedRuns, List<RunReport> runs, List<SavedFile> files,
+        int runsAwaitingFiles, boolean allFinished, Duration elapsed) {
 
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
@@ -38,8 +45,19 @@ public record DemoSummary(String dsl, int expectedRuns, List<RunReport> runs, bo
             String errorType, String errorCode, String errorMessage, int asked, int answered, int finishedEmissions) {
     }
 
+    /**
+     * A file the demo saved.
+     *
+     * @param taskName the name of the run's task (its id when the name is unknown)
+     * @param path     where it was written
+     * @param size     its size on disk, in bytes
+     */
+    public record SavedFile(String runId, String taskName, String fileName, long size, Path path) {
+    }
+
     public DemoSummary {
         runs = List.copyOf(runs);
+        files = List.copyOf(files);
     }
 
     public long count(String status) {
@@ -54,13 +72,16 @@ public record DemoSummary(String dsl, int expectedRuns, List<RunReport> runs, bo
     public void print(PrintStream out) {
         out.println();
         if (allFinished) {
-            out.printf("Summary: %s in %.1f s (%s DSL): %d completed, %d failed, %s given%s%n",
+            out.printf("Summary: %s in %.1f s (%s DSL): %d completed, %d failed, %s given%s%s%n",
                     plural(runs.size(), "run"), seconds(), dsl, count(COMPLETED), count(FAILED),
-                    plural(answers(), "answer"), count(REFUSED) == 0 ? "" : ", " + count(REFUSED) + " refused");
+                    plural(answers(), "answer"), count(REFUSED) == 0 ? "" : ", " + count(REFUSED) + " refused",
+                    files.isEmpty() ? "" : ", " + plural(files.size(), "file") + " saved");
         } else {
             long unfinished = expectedRuns - runs.stream().filter(r -> r.status() != null).count();
-            out.printf("Summary: stopped after %.1f s (%s DSL) with %d of %d runs unfinished%n", seconds(), dsl,
-                    unfinished, expectedRuns);
+            out.printf("Summary: stopped after %.1f s (%s DSL) with %d of %d runs unfinished%s%n", seconds(), dsl,
+                    unfinished, expectedRuns, runsAwaitingFiles == 0
+                            ? ""
+                            : ", " + plural(runsAwaitingFiles, "completed run") + " without all its files saved");
         }
         String row = "  %-" + nameWidth(runs.stream().map(RunReport::taskName).toList()) + "s %-10s %-8s %s%n";
         out.printf(row, "task", "status", "answers", "output or error");
@@ -78,6 +99,49 @@ public record DemoSummary(String dsl, int expectedRuns, List<RunReport> runs, bo
                     run.answered() == 0 ? "-" : run.answered(), result);
         }
         out.println();
+        if (!files.isEmpty()) {
+            printFiles(out);
+        }
+    }
+
+    private void printFiles(PrintStream out) {
+        out.printf("Files: %d saved under %s%n", files.size(),
+                shown(commonFolder(files.stream().map(SavedFile::path).toList())));
+        String row = "  %-" + width(files.stream().map(SavedFile::taskName).toList(), "task") + "s %-"
+                + width(files.stream().map(SavedFile::runId).toList(), "run") + "s %-"
+                + width(files.stream().map(SavedFile::fileName).toList(), "file") + "s %11s%n";
+        out.printf(row, "task", "run", "file", "bytes");
+        for (SavedFile file : files) {
+            out.printf(row, file.taskName(), file.runId(), file.fileName(),
+                    String.format(Locale.ROOT, "%,d", file.size()));
+        }
+        out.println();
+    }
+
+    /** The deepest folder that holds every one of the paths. */
+    static Path commonFolder(List<Path> paths) {
+        Path folder = paths.get(0).toAbsolutePath().getParent();
+        while (folder != null && !containsAll(folder, paths)) {
+            folder = folder.getParent();
+        }
+        return folder;
+    }
+
+    private static boolean containsAll(Path folder, List<Path> paths) {
+        return paths.stream().allMatch(path -> path.toAbsolutePath().startsWith(folder));
+    }
+
+    /** A folder relative to the working directory when it lies inside it, else absolute. */
+    private static String shown(Path folder) {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        if (folder.equals(workingDirectory)) {
+            return ".";
+        }
+        return folder.startsWith(workingDirectory) ? workingDirectory.relativize(folder).toString() : folder.toString();
+    }
+
+    private static int width(Collection<String> values, String heading) {
+        return Math.max(heading.length(), values.stream().mapToInt(String::length).max().orElse(0));
     }
 
     private static String plural(long n, String noun) {

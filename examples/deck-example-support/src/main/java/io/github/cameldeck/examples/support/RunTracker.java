@@ -1,24 +1,36 @@
 package io.github.cameldeck.examples.support;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import io.github.cameldeck.DeckConstants;
 import io.github.cameldeck.model.DeckError;
 import io.github.cameldeck.model.Interaction;
 import io.github.cameldeck.model.InteractionField;
+import io.github.cameldeck.model.StorageItem;
 import io.github.cameldeck.model.TaskRun;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
 /**
- * The bean {@code runs}: prints each run as it moves (started, asks for an answer, answered, completed or failed),
- * collects what the demo needs for its summary, and calls {@code onAllFinished} once every run the demo started has
- * finished (and wakes up {@link #awaitAllFinished(Duration)}). The routes call it with the run in the body; it never prints an answer, only the field it went to.
+ * The bean {@code runs}: prints each run as it moves (started, asks for an answer, answered, completed or failed, each
+ * file saved), collects what the demo needs for its summary, and calls {@code onAllFinished} once every run the demo
+ * started has finished (and wakes up {@link #awaitAllFinished(Duration)}). The routes call it with the run in the body
+ * (or a run's storage items, or a saved file's headers); it never prints an answer, only the field it went to.
+ * <p>
+ * When it awaits files, a completed run counts as finished only once the files Deck listed for it
+ * ({@link #filesStored}) were all saved ({@link #fileSaved}).
  */
 public class RunTracker {
 
@@ -32,6 +44,7 @@ public class RunTracker {
     private final IntSupplier expectedRuns;
     private final Runnable onAllFinished;
     private final Predicate<TaskRun> canAnswer;
+    private final boolean awaitFiles;
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private int expected = -1;
     private int startedCount;
@@ -47,6 +60,16 @@ public class RunTracker {
      */
     public RunTracker(PrintStream out, long startNanos, Map<String, String> taskNames, IntSupplier expectedRuns,
             Runnable onAllFinished, Predicate<TaskRun> canAnswer) {
+        this(out, startNanos, taskNames, expectedRuns, onAllFinished, canAnswer, false);
+    }
+
+    /**
+     * @param awaitFiles whether a completed run is finished only once its files were saved: the routes then call
+     *                   {@link #filesStored} and {@link #fileSaved} for every completed run
+     * @see #RunTracker(PrintStream, long, Map, IntSupplier, Runnable, Predicate)
+     */
+    public RunTracker(PrintStream out, long startNanos, Map<String, String> taskNames, IntSupplier expectedRuns,
+            Runnable onAllFinished, Predicate<TaskRun> canAnswer, boolean awaitFiles) {
         this.out = out;
         this.startNanos = startNanos;
         this.taskNames = Map.copyOf(taskNames);
@@ -54,6 +77,7 @@ public class RunTracker {
         this.expectedRuns = expectedRuns;
         this.onAllFinished = onAllFinished;
         this.canAnswer = canAnswer;
+        this.awaitFiles = awaitFiles;
     }
 
     /** After runTask: the run Deck queued. */
@@ -139,6 +163,34 @@ public class RunTracker {
         checkAllFinished();
     }
 
+    /** After deck:listStorage for a completed run: the files Deck stored for it, which {@link #fileSaved} awaits. */
+    public synchronized void filesStored(@Header(DeckConstants.RUN_ID) String runId, List<StorageItem> items) {
+        runs.computeIfAbsent(runId, Run::new).files.listed(items.stream().map(StorageItem::getId).toList());
+        checkAllFinished();
+    }
+
+    /**
+     * After a file: endpoint wrote a file of a run: prints it (its name and size on disk) and records it for the
+     * summary.
+     */
+    public void fileSaved(@Header(DeckConstants.RUN_ID) String runId, @Header(DeckConstants.TASK_ID) String taskId,
+            @Header(DeckConstants.STORAGE_ID) String storageId, @Header(Exchange.FILE_NAME_PRODUCED) String written)
+            throws IOException {
+        Path path = Path.of(written);
+        long size = Files.size(path);
+        synchronized (this) {
+            Run r = runs.computeIfAbsent(runId, Run::new);
+            if (r.taskId == null) {
+                r.taskId = taskId;
+                r.taskName = taskNames.getOrDefault(taskId, taskId);
+            }
+            String fileName = path.getFileName().toString();
+            r.files.saved(storageId, new DemoSummary.SavedFile(runId, r.taskName, fileName, size, path));
+            print("saved", r, String.format(Locale.ROOT, "%s, %,d bytes", fileName, size));
+            checkAllFinished();
+        }
+    }
+
     /** Whether every run the demo started has finished. */
     public synchronized boolean allFinished() {
         return allFinished;
@@ -166,13 +218,19 @@ public class RunTracker {
         return summary(dsl, Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
-    /** What happened to each run the demo started, in start order. */
+    /** What happened to each run the demo started, in start order, with the files saved for them. */
     public synchronized DemoSummary summary(String dsl, Duration elapsed) {
         List<DemoSummary.RunReport> reports = new ArrayList<>();
-        runs.values().stream().filter(r -> r.startOrder > 0)
-                .sorted((a, b) -> Integer.compare(a.startOrder, b.startOrder))
-                .forEach(r -> reports.add(r.report()));
-        return new DemoSummary(dsl, Math.max(expected, reports.size()), reports, allFinished, elapsed);
+        List<DemoSummary.SavedFile> files = new ArrayList<>();
+        List<Run> started = runs.values().stream().filter(r -> r.startOrder > 0)
+                .sorted((a, b) -> Integer.compare(a.startOrder, b.startOrder)).toList();
+        for (Run r : started) {
+            reports.add(r.report());
+            files.addAll(r.files.saved());
+        }
+        int awaitingFiles = (int) started.stream().filter(r -> r.finished != null && !filesDone(r)).count();
+        return new DemoSummary(dsl, Math.max(expected, reports.size()), reports, files, awaitingFiles, allFinished,
+                elapsed);
     }
 
     private void checkAllFinished() {
@@ -183,12 +241,17 @@ public class RunTracker {
             expected = expectedRuns.getAsInt(); // the first time a route calls: Camel's properties are ready
         }
         long finished = runs.values().stream()
-                .filter(r -> r.startOrder > 0 && (r.finished != null || r.refusal != null)).count();
+                .filter(r -> r.startOrder > 0 && (r.finished != null && filesDone(r) || r.refusal != null)).count();
         if (startedCount >= expected && finished >= expected) {
             allFinished = true;
             notifyAll();
             onAllFinished.run();
         }
+    }
+
+    /** Whether the run needs no more files: the demo does not await files, or the run did not complete, or all saved. */
+    private boolean filesDone(Run r) {
+        return !awaitFiles || !DemoSummary.COMPLETED.equals(r.finished.getStatusValue()) || r.files.allSaved();
     }
 
     private void printFinished(Run r) {
@@ -231,6 +294,7 @@ public class RunTracker {
         TaskRun finished;
         int finishedEmissions;
         String refusal;
+        final RunFiles files = new RunFiles();
 
         Run(String id) {
             this.id = id;
