@@ -2,23 +2,15 @@ package io.github.cameldeck.examples.main;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import io.github.cameldeck.examples.support.DemoSummary;
 import io.github.cameldeck.examples.support.DemoSummary.RunReport;
@@ -31,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import static io.github.cameldeck.examples.main.FileDigests.filesIn;
+import static io.github.cameldeck.examples.main.FileDigests.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -122,28 +116,6 @@ class DeckExampleMainTest {
                 "4 completed, 1 failed, 4 answers given, 5 files saved", "source/source_error", "Files: 5 saved under",
                 "saved      Fetch Reservations     reservation_SIM-849271.pdf, 96,512 bytes");
         assertThat(text).doesNotContain("123456", "654321", "fluffy", apiKey);
-    }
-
-    /** Every regular file under the folder: its path relative to the folder, and the SHA-256 of its bytes. */
-    private static Map<Path, String> filesIn(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            return paths.filter(Files::isRegularFile).collect(Collectors.toMap(folder::relativize, path -> {
-                try {
-                    return sha256(Files.newInputStream(path));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }));
-        }
-    }
-
-    private static String sha256(InputStream bytes) throws IOException {
-        try (DigestInputStream digest = new DigestInputStream(bytes, MessageDigest.getInstance("SHA-256"))) {
-            digest.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(digest.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
