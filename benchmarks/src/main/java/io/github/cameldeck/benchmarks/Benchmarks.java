@@ -50,6 +50,9 @@ public final class Benchmarks {
         if (options.part("waits")) {
             FanoutBenchmark.runWaits(options, report);
         }
+        if (options.part("download")) {
+            DownloadBenchmark.run(options, report);
+        }
         report.line("");
         report.line(String.format(Locale.ROOT, "Whole run: %.0f s. Load average at the end: %s.",
                 (System.nanoTime() - start) / 1e9, Machine.loadAverage()));

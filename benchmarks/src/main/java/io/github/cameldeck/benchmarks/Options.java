@@ -42,6 +42,10 @@ final class Options {
         // part 7: concurrent waits on the run watcher, and the seconds of each measured phase
         DEFAULTS.put("waits", "10000");
         DEFAULTS.put("waitsPhaseSeconds", "60");
+        // part 8: the size of the file downloaded (bytes), rounds of the three sides, and each side's JVM heap
+        DEFAULTS.put("downloadBytes", Long.toString(1L << 30));
+        DEFAULTS.put("downloadRounds", "3");
+        DEFAULTS.put("downloadHeap", "128m");
 
         QUICK.put("capacitySeconds", "1");
         QUICK.put("rounds", "2");
@@ -59,6 +63,8 @@ final class Options {
         QUICK.put("fanoutVariants", "paced:held");
         QUICK.put("waits", "200");
         QUICK.put("waitsPhaseSeconds", "5");
+        QUICK.put("downloadBytes", Long.toString(64L << 20));
+        QUICK.put("downloadRounds", "1");
     }
 
     private final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
@@ -93,6 +99,10 @@ final class Options {
 
     int intValue(String key) {
         return Integer.parseInt(values.get(key));
+    }
+
+    long longValue(String key) {
+        return Long.parseLong(values.get(key));
     }
 
     String text(String key) {

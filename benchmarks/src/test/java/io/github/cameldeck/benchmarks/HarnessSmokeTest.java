@@ -1,5 +1,8 @@
 package io.github.cameldeck.benchmarks;
 
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,8 +12,10 @@ import io.github.cameldeck.simulator.DeckSimulator;
 import io.github.cameldeck.simulator.ManualClock;
 import io.github.cameldeck.simulator.Scenario;
 import io.github.cameldeck.simulator.SimulatorClock;
+import io.github.cameldeck.simulator.StorageItem;
 import io.github.cameldeck.simulator.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,11 +67,39 @@ class HarnessSmokeTest {
     }
 
     @Test
+    void everyDownloadSideWritesTheFileOfFileContent(@TempDir Path dir) throws Exception {
+        try (DeckSimulator sim = DeckSimulator.builder().rateLimit(0, Duration.ZERO)
+                .clock(SimulatorClock.manual(Instant.now())).build().start()) {
+            List<StorageItem> items = DownloadBenchmark.storedItems(sim, 3 << 20);
+            String expected;
+            try (InputStream content = sim.fileContent(items.get(0).id())) {
+                expected = DownloadBenchmark.sha256(content);
+            }
+            for (String side : List.of(FileDownload.JDK, FileDownload.DECK, FileDownload.DECK_STREAMED)) {
+                Path target = dir.resolve(side).resolve("large.pdf");
+                Files.createDirectories(target.getParent());
+                DownloadWorker.Result result = DownloadWorker.run(side, sim.baseUrl(), sim.apiKey(),
+                        items.get(0).id(), items.get(1).id(), target, () -> {
+                        });
+                try (InputStream written = Files.newInputStream(target)) {
+                    assertThat(DownloadBenchmark.sha256(written)).as(side).isEqualTo(expected);
+                }
+                assertThat(result.idleLive()).as(side).isPositive();
+                assertThat(DownloadWorker.Result.parse(result.toLine())).isEqualTo(result);
+            }
+            // each side: the warm-up item, then the large one, each read once
+            assertThat(sim.stats().downloads().completed()).isEqualTo(6);
+        }
+    }
+
+    @Test
     void optionsAndStats() {
         Options quick = Options.parse("quick,parts=runTask:drain");
         assertThat(quick.list("backlogs")).containsExactly("2000", "5000");
         assertThat(quick.part("drain")).isTrue();
         assertThat(quick.part("idle")).isFalse();
+        assertThat(quick.longValue("downloadBytes")).isEqualTo(64L << 20);
+        assertThat(Options.parse("").longValue("downloadBytes")).isEqualTo(1L << 30);
         assertThat(Stats.percentile(new long[]{5, 1, 4, 2, 3}, 50)).isEqualTo(3);
         assertThat(Stats.percentile(new long[]{5, 1, 4, 2, 3}, 99)).isEqualTo(5);
         assertThat(Stats.median(List.of(3.0, 1.0, 2.0, 10.0))).isEqualTo(2.5);

@@ -1,0 +1,104 @@
+package io.github.cameldeck.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One side of the download benchmark ({@link FileDownload}), in its own JVM (fixed -Xmx, so its heap holds nothing but
+ * this client): a warm-up download of a small item to the target file, then the measured download of the large one,
+ * then one {@code RESULT key=value ...} line on stdout. The clock runs from the call to the client until the file is
+ * written; the heap is watched meanwhile ({@link HeapMonitor}, {@link HeapAfterGc}).
+ */
+public final class DownloadWorker {
+
+    private DownloadWorker() {
+    }
+
+    /**
+     * What one download measured: its time and this JVM's CPU; the live heap after a full GC before it (the client
+     * started and warm), the peak live heap during it (a full GC once a second, and at its end), the largest heap
+     * after any collection, and the live heap after it.
+     */
+    record Result(String side, double seconds, long cpuNanos, long idleLive, long peakLive, long liveSamples,
+            long peakAfterGc, long collections, long liveAtEnd) {
+
+        /** Peak live heap minus the idle one. */
+        long liveGrowth() {
+            return peakLive - idleLive;
+        }
+
+        String toLine() {
+            return String.format(Locale.ROOT,
+                    "RESULT side=%s seconds=%s cpuNanos=%d idleLive=%d peakLive=%d liveSamples=%d peakAfterGc=%d "
+                            + "collections=%d liveAtEnd=%d",
+                    side, seconds, cpuNanos, idleLive, peakLive, liveSamples, peakAfterGc, collections, liveAtEnd);
+        }
+
+        static Result parse(String line) {
+            Map<String, String> f = new LinkedHashMap<>();
+            for (String part : line.substring("RESULT ".length()).trim().split("\\s+")) {
+                int eq = part.indexOf('=');
+                f.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+            return new Result(f.get("side"), Double.parseDouble(f.get("seconds")), Long.parseLong(f.get("cpuNanos")),
+                    Long.parseLong(f.get("idleLive")), Long.parseLong(f.get("peakLive")),
+                    Long.parseLong(f.get("liveSamples")), Long.parseLong(f.get("peakAfterGc")),
+                    Long.parseLong(f.get("collections")), Long.parseLong(f.get("liveAtEnd")));
+        }
+    }
+
+    /** Arguments: side baseUrl apiKey storageId warmupStorageId targetFile. */
+    public static void main(String[] args) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Result result = run(args[0], args[1], args[2], args[3], args[4], Path.of(args[5]), () -> {
+            // the parent notes the simulator's counters, then lets the measured download begin
+            System.out.println("READY");
+            System.out.flush();
+            try {
+                in.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        System.out.println(result.toLine());
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /**
+     * Warms the client up on {@code warmupId}, then measures the download of {@code storageId} to {@code target};
+     * {@code beforeMeasuring} runs between the two.
+     */
+    static Result run(String side, String baseUrl, String apiKey, String storageId, String warmupId, Path target,
+            Runnable beforeMeasuring) throws Exception {
+        try (FileDownload client = FileDownload.create(side, baseUrl, apiKey, storageId, target);
+                HeapMonitor heap = new HeapMonitor();
+                HeapAfterGc afterGc = new HeapAfterGc()) {
+            client.warmUp(warmupId);
+            Files.delete(target);
+            long idle = HeapMonitor.liveAfterFullGc();
+            beforeMeasuring.run();
+            afterGc.reset();
+            heap.start();
+            long startCpu = Machine.processCpuNanos();
+            long start = System.nanoTime();
+            client.download();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long cpu = Machine.processCpuNanos() - startCpu;
+            long peakAfterGc = afterGc.peak();
+            long collections = afterGc.collections();
+            long live = HeapMonitor.liveAfterFullGc();
+            heap.stop(live);
+            return new Result(side, seconds, cpu, idle, heap.peakLive(), heap.liveSamples(), peakAfterGc,
+                    collections, live);
+        }
+    }
+}
