@@ -100,9 +100,9 @@ final class DownloadBenchmark {
                     String side = SIDES.get((i + round) % SIDES.size());
                     Run run = child(sim, side, large.id(), warmup.id(), expected, dir, heap);
                     runs.computeIfAbsent(side, k -> new ArrayList<>()).add(run);
-                    Report.progress("download %-13s round %d: %6.2f s, %6.1f MB/s, peak live %s over idle %s, "
-                            + "digest %s", side, round + 1, run.result.seconds(), run.megabytesPerSecond(),
-                            signedMb(run.result.liveGrowth()), Stats.mb(run.result.idleLive()),
+                    Report.progress("download %-13s round %d: %6.2f s, %6.1f MB/s, peak after any GC %s over idle "
+                            + "%s, digest %s", side, round + 1, run.result.seconds(), run.megabytesPerSecond(),
+                            signedMb(run.result.growth()), Stats.mb(run.result.idleLive()),
                             run.digestMatches ? "ok" : "WRONG");
                 }
             }
@@ -222,7 +222,7 @@ final class DownloadBenchmark {
         for (String side : SIDES) {
             List<Run> list = runs.get(side);
             double rate = Stats.median(rates(list));
-            long growth = list.stream().mapToLong(r -> r.result.liveGrowth()).max().orElse(-1);
+            long growth = list.stream().mapToLong(r -> r.result.growth()).max().orElse(-1);
             speed.add(Report.row(NAMES.get(side),
                     Stats.spread(list.stream().map(r -> r.result.seconds()).toList()),
                     Stats.spread(rates(list)), Stats.ratio(rate / baseline),
@@ -234,13 +234,10 @@ final class DownloadBenchmark {
                     Long.toString(list.stream().mapToLong(Run::tempFilesLeft).sum())));
             heaps.add(Report.row(NAMES.get(side),
                     Stats.mb((long) Stats.median(longs(list, DownloadWorker.Result::idleLive))),
-                    Stats.mb(list.stream().mapToLong(r -> r.result.peakLive()).max().orElse(-1)),
-                    signedMb(growth),
-                    // -1 (shown as –) when no collection ran during any round's download
-                    Stats.mb(list.stream().filter(r -> r.result.collections() > 0)
-                            .mapToLong(r -> r.result.peakAfterGc()).max().orElse(-1)),
+                    Stats.mb(max(list, DownloadWorker.Result::peakAfterFull)),
+                    Stats.mb(max(list, DownloadWorker.Result::peakAfterAny)), signedMb(growth),
                     Stats.mb((long) Stats.median(longs(list, DownloadWorker.Result::liveAtEnd))),
-                    Stats.number(Stats.median(longs(list, DownloadWorker.Result::liveSamples))),
+                    Stats.number(Stats.median(longs(list, DownloadWorker.Result::fullCollections))),
                     Stats.number(Stats.median(longs(list, DownloadWorker.Result::collections)))));
             if (!side.equals(FileDownload.JDK)) {
                 goals.add(Report.row(NAMES.get(side), Stats.ratio(rate / baseline),
@@ -251,10 +248,10 @@ final class DownloadBenchmark {
         report.table(List.of("client", "seconds, median (min–max)", "MB/s, median (min–max)", "vs JDK HttpClient",
                 "client JVM CPU per MB", "simulator CPU, % of one core", "machine busy",
                 "SHA-256 = fileContent's", "bytes the file host sent / file size", "temp files left"), speed);
-        report.table(List.of("client", "live heap idle", "peak live (full GC each second)", "peak live − idle",
-                "peak after any GC (young ones included)", "live after the download", "live samples",
-                "collections"), heaps);
-        report.table(List.of("client", "MB/s / JDK HttpClient's", "goal ≥ 0.90x", "peak live − idle",
+        report.table(List.of("client", "live heap idle", "peak after a full GC (forced each second)",
+                "peak after any GC (young ones included)", "peak after any GC − idle", "live after the download",
+                "full GCs", "all GCs"), heaps);
+        report.table(List.of("client", "MB/s / JDK HttpClient's", "goal ≥ 0.90x", "peak after any GC − idle",
                 "goal ≤ " + Stats.mb(HEAP_GOAL_BYTES)), goals);
         report.line(String.format(Locale.ROOT,
                 "A %,d-byte file (%s; a PDF the simulator generates as it sends it, in 64 KiB blocks), downloaded "
@@ -271,13 +268,15 @@ final class DownloadBenchmark {
                         + "request) to the file written; MB = 2^20 bytes. *Client JVM CPU per MB*: the worker JVM's CPU "
                         + "time over that interval per MB (client, Camel, JIT, GC). Each file is checked against the "
                         + "SHA-256 of `sim.fileContent(id)`, computed once in the harness; *bytes the file host sent*: counted by the simulator during the measured download (above 1.00x: a part was sent again); *temp files left*: files in "
-                        + "the worker's own `java.io.tmpdir` after it exited, all rounds. *Live heap idle*: after a "
-                        + "full GC with the client started and warm, just before the download; *peak live*: the "
-                        + "largest heap left by a full GC forced once a second during the download, and at its end "
-                        + "(largest of the rounds; *peak live − idle* likewise); *peak after any GC*: the largest heap "
-                        + "in use right after any collection (GC notifications), young ones included, which still count "
-                        + "the old generation's garbage: an upper bound. Goals: heap flat = peak live − idle ≤ %5$s; "
-                        + "throughput ≥ 0.90x the JDK HttpClient's median MB/s in the same run.",
+                        + "the worker's own `java.io.tmpdir` after it exited, all rounds. Heap, from the collectors' "
+                        + "notifications in the worker (the heap in use right after each collection): *live heap "
+                        + "idle*: after a full GC with the client started and warm, just before the download (median "
+                        + "of the rounds); *peak after a full GC*: the live heap, largest after the full GCs forced "
+                        + "once a second during the download and at its end; *peak after any GC*: the same over every "
+                        + "collection, the JVM's own young ones included, which still count the old generation's "
+                        + "garbage: an upper bound of the live heap (peaks and *− idle*: the largest of the rounds; "
+                        + "counts: medians). Goals: heap flat = peak after any GC − idle ≤ %5$s; throughput ≥ 0.90x "
+                        + "the JDK HttpClient's median MB/s in the same run.",
                 bytes, Stats.mb(bytes), heap, rounds, Stats.mb(HEAP_GOAL_BYTES)));
         report.line("");
         report.line("Machine: " + loadAtStart + " load average at the start, " + Machine.loadAverage()
@@ -292,7 +291,14 @@ final class DownloadBenchmark {
         return list.stream().map(r -> (double) f.applyAsLong(r.result)).toList();
     }
 
+    /** The largest of the rounds; -1 (shown as –) when none has a figure (0: no collection ran). */
+    private static long max(List<Run> list, ToLongFunction<DownloadWorker.Result> f) {
+        return list.stream().mapToLong(r -> f.applyAsLong(r.result)).filter(v -> v > 0).max().orElse(-1);
+    }
+
     private static String signedMb(long bytes) {
-        return String.format(Locale.ROOT, "%+.1f MB", bytes / MB);
+        double mb = bytes / MB;
+        // no "-0.0"
+        return String.format(Locale.ROOT, "%+.1f MB", Math.abs(mb) < 0.05 ? 0.0 : mb);
     }
 }

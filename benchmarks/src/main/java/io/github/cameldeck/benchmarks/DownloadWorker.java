@@ -15,31 +15,36 @@ import java.util.Map;
  * One side of the download benchmark ({@link FileDownload}), in its own JVM (fixed -Xmx, so its heap holds nothing but
  * this client): a warm-up download of a small item to the target file, then the measured download of the large one,
  * then one {@code RESULT key=value ...} line on stdout. The clock runs from the call to the client until the file is
- * written; the heap is watched meanwhile ({@link HeapMonitor}, {@link HeapAfterGc}).
+ * written. Meanwhile {@link HeapMonitor} forces a full collection once a second, and {@link HeapAfterGc} notes the
+ * heap in use after each collection, forced or not.
  */
 public final class DownloadWorker {
+
+    /** Long enough for the notifications of the last collections to arrive. */
+    private static final long NOTIFICATION_WAIT_MS = 200;
 
     private DownloadWorker() {
     }
 
     /**
      * What one download measured: its time and this JVM's CPU; the live heap after a full GC before it (the client
-     * started and warm), the peak live heap during it (a full GC once a second, and at its end), the largest heap
-     * after any collection, and the live heap after it.
+     * started and warm); the largest heap in use after a full collection (forced once a second, and at its end) and
+     * after any collection during it, with their counts; and the live heap after it.
      */
-    record Result(String side, double seconds, long cpuNanos, long idleLive, long peakLive, long liveSamples,
-            long peakAfterGc, long collections, long liveAtEnd) {
+    record Result(String side, double seconds, long cpuNanos, long idleLive, long peakAfterFull, long fullCollections,
+            long peakAfterAny, long collections, long liveAtEnd) {
 
-        /** Peak live heap minus the idle one. */
-        long liveGrowth() {
-            return peakLive - idleLive;
+        /** The largest heap in use after any collection during the download, minus the idle live heap. */
+        long growth() {
+            return peakAfterAny - idleLive;
         }
 
         String toLine() {
             return String.format(Locale.ROOT,
-                    "RESULT side=%s seconds=%s cpuNanos=%d idleLive=%d peakLive=%d liveSamples=%d peakAfterGc=%d "
-                            + "collections=%d liveAtEnd=%d",
-                    side, seconds, cpuNanos, idleLive, peakLive, liveSamples, peakAfterGc, collections, liveAtEnd);
+                    "RESULT side=%s seconds=%s cpuNanos=%d idleLive=%d peakAfterFull=%d fullCollections=%d "
+                            + "peakAfterAny=%d collections=%d liveAtEnd=%d",
+                    side, seconds, cpuNanos, idleLive, peakAfterFull, fullCollections, peakAfterAny, collections,
+                    liveAtEnd);
         }
 
         static Result parse(String line) {
@@ -49,8 +54,8 @@ public final class DownloadWorker {
                 f.put(part.substring(0, eq), part.substring(eq + 1));
             }
             return new Result(f.get("side"), Double.parseDouble(f.get("seconds")), Long.parseLong(f.get("cpuNanos")),
-                    Long.parseLong(f.get("idleLive")), Long.parseLong(f.get("peakLive")),
-                    Long.parseLong(f.get("liveSamples")), Long.parseLong(f.get("peakAfterGc")),
+                    Long.parseLong(f.get("idleLive")), Long.parseLong(f.get("peakAfterFull")),
+                    Long.parseLong(f.get("fullCollections")), Long.parseLong(f.get("peakAfterAny")),
                     Long.parseLong(f.get("collections")), Long.parseLong(f.get("liveAtEnd")));
         }
     }
@@ -84,21 +89,31 @@ public final class DownloadWorker {
                 HeapAfterGc afterGc = new HeapAfterGc()) {
             client.warmUp(warmupId);
             Files.delete(target);
-            long idle = HeapMonitor.liveAfterFullGc();
-            beforeMeasuring.run();
+            long idle = liveAfterFullGc(afterGc);
             afterGc.reset();
+            beforeMeasuring.run();
+            // the monitor forces a full collection once a second; the figures come from their notifications
             heap.start();
             long startCpu = Machine.processCpuNanos();
             long start = System.nanoTime();
             client.download();
             double seconds = (System.nanoTime() - start) / 1e9;
             long cpu = Machine.processCpuNanos() - startCpu;
-            long peakAfterGc = afterGc.peak();
-            long collections = afterGc.collections();
-            long live = HeapMonitor.liveAfterFullGc();
+            long live = liveAfterFullGc(afterGc);
             heap.stop(live);
-            return new Result(side, seconds, cpu, idle, heap.peakLive(), heap.liveSamples(), peakAfterGc,
-                    collections, live);
+            return new Result(side, seconds, cpu, idle, afterGc.peakAfterFull(), afterGc.fullCollections(),
+                    afterGc.peak(), afterGc.collections(), live);
         }
+    }
+
+    /**
+     * The heap in use right after a full collection, as its notification says (the used heap read after
+     * {@code System.gc()} returns also counts what threads allocated since, their new TLABs included).
+     */
+    private static long liveAfterFullGc(HeapAfterGc afterGc) throws InterruptedException {
+        long used = HeapMonitor.liveAfterFullGc();
+        Thread.sleep(NOTIFICATION_WAIT_MS);
+        long notified = afterGc.lastAfterFull();
+        return notified > 0 ? notified : used;
     }
 }

@@ -20,14 +20,20 @@ import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * The largest heap in use right after any collection of this JVM, young ones included, from the collectors'
- * notifications. It sees every collection the JVM makes on its own, between {@link HeapMonitor}'s forced ones; after a
- * young collection the old generation still holds its garbage, so the figure is an upper bound of the live heap.
+ * The heap in use right after each collection of this JVM, from the collectors' notifications: the largest after a
+ * full collection (the live heap, exactly, whatever other threads allocate meanwhile), and the largest after any
+ * collection, young ones included (an upper bound of the live heap: after a young collection the old generation still
+ * holds its garbage). Notifications arrive on a JDK thread shortly after each collection.
  */
 final class HeapAfterGc implements AutoCloseable {
 
+    private static final String FULL = "end of major GC";
+
     private final AtomicLong peak = new AtomicLong();
     private final AtomicLong collections = new AtomicLong();
+    private final AtomicLong peakAfterFull = new AtomicLong();
+    private final AtomicLong fullCollections = new AtomicLong();
+    private final AtomicLong lastAfterFull = new AtomicLong();
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
             .collect(Collectors.toSet());
@@ -59,20 +65,43 @@ final class HeapAfterGc implements AutoCloseable {
         }
         peak.accumulateAndGet(used, Math::max);
         collections.incrementAndGet();
+        if (FULL.equals(info.getGcAction())) {
+            peakAfterFull.accumulateAndGet(used, Math::max);
+            fullCollections.incrementAndGet();
+            lastAfterFull.set(used);
+        }
     }
 
-    /** Starts the peak and the count from zero. */
+    /** Starts the peaks and the counts from zero. */
     void reset() {
         peak.set(0);
         collections.set(0);
+        peakAfterFull.set(0);
+        fullCollections.set(0);
+        lastAfterFull.set(0);
     }
 
-    /** The largest heap in use after a collection since {@link #reset()}, bytes (0 when none ran). */
+    /** The largest heap in use after a full collection since {@link #reset()}, bytes (0 when none ran). */
+    long peakAfterFull() {
+        return peakAfterFull.get();
+    }
+
+    /** The heap in use after the latest full collection, bytes (0 when none ran since {@link #reset()}). */
+    long lastAfterFull() {
+        return lastAfterFull.get();
+    }
+
+    /** Full collections since {@link #reset()}. */
+    long fullCollections() {
+        return fullCollections.get();
+    }
+
+    /** The largest heap in use after any collection since {@link #reset()}, bytes (0 when none ran). */
     long peak() {
         return peak.get();
     }
 
-    /** Collections since {@link #reset()}. */
+    /** Collections of any kind since {@link #reset()}. */
     long collections() {
         return collections.get();
     }
