@@ -16,7 +16,7 @@ final class Options {
     private static final Map<String, String> QUICK = new LinkedHashMap<>();
 
     static {
-        DEFAULTS.put("parts", "capacity:runTask:drain:idle:latency:push:fanout:waits");
+        DEFAULTS.put("parts", "capacity:runTask:drain:idle:latency:push:fanout:waits:download");
         DEFAULTS.put("capacitySeconds", "2");
         DEFAULTS.put("capacityThreads", "16");
         DEFAULTS.put("clients", "deck:jdk:http:hc5");
