@@ -16,7 +16,6 @@ import io.github.cameldeck.model.StorageItem;
 import io.github.cameldeck.model.StoredFile;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.converter.stream.FileInputStreamCache;
 import org.apache.camel.converter.stream.InputStreamCache;
 import org.apache.camel.spi.StreamCachingStrategy;
 import org.apache.camel.spi.Synchronization;
@@ -27,10 +26,12 @@ import org.apache.camel.support.SynchronizationAdapter;
  * operations and the storageItems consumer.
  * <p>
  * By default ({@link #cached}) the file is read whole before the route sees it, so a body that ends short is
- * downloaded again and never reaches the route: up to the stream cache's spool threshold into memory, beyond it into a
- * temporary file in the spool directory (whatever spoolEnabled says: a large file never sits in the heap), deleted when
- * the exchange completes. The body is a {@link org.apache.camel.StreamCache}, so it can be read more than once.
- * {@link #streamed} hands the open HTTP stream on instead.
+ * downloaded again and never reaches the route: up to the stream cache's spool threshold into memory (the body is a
+ * {@link org.apache.camel.StreamCache}), beyond it into a temporary file in the spool directory, whatever spoolEnabled
+ * says, so a large file never sits in the heap. That file is the body (a {@link java.io.File}, with the
+ * {@code CamelFileLocalWorkPath} header that lets a {@code file:} endpoint move it instead of copying it) and is deleted
+ * when the exchange completes, unless it was moved. Either body can be read more than once. {@link #streamed} hands the
+ * open HTTP stream on instead.
  */
 public final class DownloadedFiles {
 
@@ -46,10 +47,13 @@ public final class DownloadedFiles {
 
     /** The sink for the {@code disableStreamCache} option: read whole first (false), or the open stream (true). */
     public static FileDownloader.Sink<Body> sink(Exchange exchange, boolean disableStreamCache) {
-        return disableStreamCache ? DownloadedFiles::streamed : (body, answer) -> cached(exchange, body, answer);
+        return disableStreamCache
+                ? (body, answer) -> streamed(exchange, body, answer)
+                : (body, answer) -> cached(exchange, body, answer);
     }
 
     static Body cached(Exchange exchange, InputStream body, FileResponse answer) throws IOException {
+        exchange.getIn().removeHeader(Exchange.FILE_LOCAL_WORK_PATH);
         try (answer) {
             StreamCachingStrategy strategy = exchange.getContext().getStreamCachingStrategy();
             long threshold = strategy.getSpoolThreshold() > 0 ? strategy.getSpoolThreshold() : DEFAULT_THRESHOLD;
@@ -65,7 +69,9 @@ public final class DownloadedFiles {
                     length = head.length + body.transferTo(out);
                 }
                 deleteWhenDone(exchange, file);
-                return new Body(new FileInputStreamCache(file.toFile()), length);
+                // a local work file, as camel-ftp's localWorkDirectory leaves one: file: moves it instead of copying
+                exchange.getIn().setHeader(Exchange.FILE_LOCAL_WORK_PATH, file.toString());
+                return new Body(file.toFile(), length);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(file);
                 throw e;
@@ -73,7 +79,8 @@ public final class DownloadedFiles {
         }
     }
 
-    static Body streamed(InputStream body, FileResponse answer) {
+    static Body streamed(Exchange exchange, InputStream body, FileResponse answer) {
+        exchange.getIn().removeHeader(Exchange.FILE_LOCAL_WORK_PATH);
         return new Body(new FilterInputStream(body) {
             @Override
             public void close() throws IOException {

@@ -1,5 +1,6 @@
 package io.github.cameldeck.producer;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -66,6 +67,12 @@ class DownloadTest extends DeckTestSupport {
                         .process(e -> saved.add(e.copy()))
                         .to("file:" + archive + "?fileName=${header.CamelDeckRunId}/${header.CamelFileName}");
 
+                from("direct:save")
+                        .toD("${header.uri}")
+                        .setHeader("workFile", header(Exchange.FILE_LOCAL_WORK_PATH))
+                        .to("file:" + archive + "?fileName=${header.CamelFileName}")
+                        .process(e -> e.getIn().setHeader("workFileLeft",
+                                Files.exists(Path.of(e.getIn().getHeader("workFile", String.class)))));
                 // a spooled body lives as long as its exchange: read it in the route
                 from("direct:download")
                         .toD("${header.uri}")
@@ -149,7 +156,9 @@ class DownloadTest extends DeckTestSupport {
         Exchange out = download("deck:downloadStorage?storageId=" + storageId, null);
 
         assertThat(out.getException()).isNull();
-        assertThat(StreamCache.class.isAssignableFrom(out.getMessage().getHeader("bodyClass", Class.class))).isTrue();
+        assertThat(out.getMessage().getHeader("bodyClass")).as("spooled: above the 128 KB threshold")
+                .isEqualTo(File.class);
+        assertThat(out.getMessage().getHeader(Exchange.FILE_LOCAL_WORK_PATH, String.class)).contains("camel-deck-");
         assertThat(out.getMessage().getHeader("sha256")).isEqualTo(expected(storageId));
         assertThat(out.getMessage().getHeader(Exchange.FILE_NAME)).isEqualTo("statement 2026-10.pdf");
         assertThat(sim().stats().requests("GET /v2/storage/{id}")).isEqualTo(1);
@@ -206,6 +215,30 @@ class DownloadTest extends DeckTestSupport {
     }
 
     @Test
+    void aSmallFileIsReadIntoMemory() throws Exception {
+        String runId = completedRun(FILES.subList(2, 3));
+        String storageId = sim().taskRun(runId).storage().get(0).id();
+
+        Exchange out = download("deck:downloadStorage?storageId=" + storageId, null);
+
+        assertThat(out.getMessage().getHeader("inMemory")).isEqualTo(true);
+        assertThat(out.getMessage().getHeaders()).doesNotContainKey(Exchange.FILE_LOCAL_WORK_PATH);
+        assertThat(out.getMessage().getHeader("sha256")).isEqualTo(expected(storageId));
+    }
+
+    @Test
+    void aFileEndpointMovesTheSpooledFileInsteadOfCopyingIt() throws Exception {
+        String runId = completedRun(List.of(StorageFile.pdf("large.pdf", 2_000_000)));
+        String storageId = sim().taskRun(runId).storage().get(0).id();
+
+        Exchange out = download("direct:save", "deck:downloadStorage?storageId=" + storageId, null);
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeader("workFileLeft")).as("moved by file:, not copied").isEqualTo(false);
+        assertThat(sha256(Files.newInputStream(archive.resolve("large.pdf")))).isEqualTo(expected(storageId));
+    }
+
+    @Test
     void disableStreamCacheHandsTheOpenStreamOn() throws Exception {
         String runId = completedRun(FILES.subList(1, 2));
         String storageId = sim().taskRun(runId).storage().get(0).id();
@@ -226,7 +259,7 @@ class DownloadTest extends DeckTestSupport {
 
         Exchange out = download("deck:downloadStorage?storageId=" + storageId, null);
 
-        assertThat(out.getMessage().getHeader("inMemory")).isEqualTo(false);
+        assertThat(out.getMessage().getHeader("bodyClass")).isEqualTo(File.class);
         assertThat(out.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class)).isEqualTo(8_000_000);
         assertThat(out.getMessage().getHeader("sha256")).isEqualTo(expected(storageId));
         try (var spooled = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
