@@ -261,7 +261,7 @@ final class DownloadBenchmark {
                         + "(no API key) and writes the file: the JDK HttpClient with `BodyHandlers.ofFile`; camel-deck "
                         + "as `from(\"direct:go\").to(\"deck:downloadStorage?storageId=...\").to(\"file:<dir>?fileName="
                         + "large.pdf\")`, by default (the body read whole first: beyond the 128 KB spool threshold into "
-                        + "a temporary file, deleted when the exchange completes, which `file:` then copies), and with "
+                        + "a temporary file handed on as the `File` with `CamelFileLocalWorkPath`, which `file:` moves into place), and with "
                         + "`disableStreamCache=true` and `.streamCache(\"false\")` on the route (the open HTTP stream "
                         + "goes to `file:`). Before the measured download each side downloads a 1 MiB item with the "
                         + "same client (warm-up). The clock runs from the call (`ProducerTemplate.send`, or the first "
