@@ -1,5 +1,6 @@
 package io.github.cameldeck.reliability;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.cameldeck.DeckConstants;
 import io.github.cameldeck.model.TaskRun;
 import io.github.cameldeck.simulator.DeckSimulator;
+import io.github.cameldeck.simulator.DownloadStats;
 import io.github.cameldeck.simulator.Scenario;
+import io.github.cameldeck.simulator.StorageFile;
 import io.github.cameldeck.simulator.Task;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,26 +30,40 @@ import static org.awaitility.Awaitility.await;
 /**
  * Runs created through deck:runTask and consumed through deck:taskRuns while Deck answers 10% of requests with 5xx,
  * drops 3% of connections (half before, half after executing them), answers 5% slowly, limits the organization to 60
- * requests per 10 s, and issues offset cursors so list pages shift as runs arrive.
+ * requests per 10 s, and issues offset cursors so list pages shift as runs arrive. One fast run in three stores three
+ * files, which a deck:storageItems route writes to disk while the file host answers 10% of downloads with 5xx and cuts
+ * 5% of bodies mid-way.
  */
 class SoakTest {
 
+    /** Three types and sizes; the PDF is above the stream cache's 128 KB spool threshold, so it goes through disk. */
+    private static final List<StorageFile> FILES_PER_RUN = List.of(
+            StorageFile.pdf("statement.pdf", 150_000),
+            StorageFile.csv("transactions.csv", 40_000),
+            StorageFile.png("receipt.png", 12_000));
+
     @Test
-    void everyRunIsStartedOnceAndEmittedOnce() throws Exception {
+    void everyRunIsStartedOnceAndEmittedOnce(@TempDir Path archive) throws Exception {
         int runs = Integer.getInteger("soak.runs", 5000);
         DeckSimulator sim = DeckSimulator.builder().rateLimit(60, Duration.ofSeconds(10)).build().start();
         sim.faults().seed(2026).serverErrors(0.10).dropBeforeProcessing(0.015).dropAfterProcessing(0.015)
                 .slowResponses(0.05, Duration.ofMillis(300)).offsetCursors(true);
+        sim.faults().downloads().serverErrors(0.10).truncated(0.05);
         String agent = sim.createAgent("Soak").id();
-        List<Task> tasks = List.of(
-                sim.createTask(agent, "fast",
-                        Scenario.completesAfter(Duration.ofMillis(500)).withQueueTime(Duration.ofMillis(50))),
-                sim.createTask(agent, "medium", Scenario.completesAfter(Duration.ofSeconds(3))),
-                sim.createTask(agent, "slow", Scenario.completesAfter(Duration.ofSeconds(20))));
+        Scenario fastScenario = Scenario.completesAfter(Duration.ofMillis(500)).withQueueTime(Duration.ofMillis(50));
+        Task fast = sim.createTask(agent, "fast", fastScenario);
+        Task fastWithFiles = sim.createTask(agent, "fast, with files", fastScenario.withFiles(FILES_PER_RUN));
+        Task medium = sim.createTask(agent, "medium", Scenario.completesAfter(Duration.ofSeconds(3)));
+        Task slow = sim.createTask(agent, "slow", Scenario.completesAfter(Duration.ofSeconds(20)));
+        // the order runs are requested in: a third of them fast, and one fast run in three with files (each of those
+        // costs one more request from the shared budget, its storage listing, and the budget sets the soak's pace)
+        List<Task> cycle = List.of(fastWithFiles, medium, slow, fast, medium, slow, fast, medium, slow);
 
         Set<String> started = ConcurrentHashMap.newKeySet();
         Map<String, Integer> emitted = new ConcurrentHashMap<>();
         AtomicInteger routeRedeliveries = new AtomicInteger();
+        String filesTask = fastWithFiles.id();
+        ArchivedFiles files = new ArchivedFiles();
         CamelContext context = Deck.context(sim, 8, 60);
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -57,6 +75,9 @@ class SoakTest {
                         .process(e -> started.add(e.getMessage().getHeader(DeckConstants.RUN_ID, String.class)));
                 from("deck:taskRuns?status=completed&delay=2000&pageSize=100")
                         .process(e -> emitted.merge(e.getIn().getBody(TaskRun.class).getId(), 1, Integer::sum));
+                from("deck:storageItems?taskId=" + filesTask + "&delay=2000")
+                        .to("file:" + archive + "?fileName=${header.CamelDeckRunId}/${header.CamelFileName}")
+                        .process(files::record);
             }
         });
         long begin = System.nanoTime();
@@ -65,7 +86,7 @@ class SoakTest {
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
             for (int i = 0; i < runs; i++) {
-                String taskId = tasks.get(i % tasks.size()).id();
+                String taskId = cycle.get(i % cycle.size()).id();
                 int n = i;
                 callers.submit(() -> template.requestBodyAndHeader("direct:start", Map.of("n", n),
                         DeckConstants.TASK_ID, taskId));
@@ -73,7 +94,8 @@ class SoakTest {
             callers.shutdown();
             assertThat(callers.awaitTermination(60, TimeUnit.MINUTES)).isTrue();
             await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> emitted.size() >= runs && sim.taskRuns().stream().allMatch(r -> r.isTerminal()));
+                    .until(() -> emitted.size() >= runs && sim.taskRuns().stream().allMatch(r -> r.isTerminal())
+                            && files.hasAll(ArchivedFiles.expected(sim, filesTask)));
             Thread.sleep(5000); // a few more polls: anything emitted twice would show now
         } finally {
             context.stop();
@@ -83,6 +105,12 @@ class SoakTest {
 
         long duplicates = emitted.values().stream().filter(c -> c > 1).count();
         long lost = started.stream().filter(id -> !emitted.containsKey(id)).count();
+        Set<String> expectedFiles = ArchivedFiles.expected(sim, filesTask);
+        long filesMissing = files.missing(expectedFiles);
+        long filesUnexpected = files.unexpected(expectedFiles);
+        long filesTwice = files.arrivedMoreThanOnce();
+        long checksumMismatches = files.checksumMismatches(sim);
+        DownloadStats downloads = sim.stats().downloads();
         new Figures("Soak: " + runs + " runs through faults and the rate limit")
                 .add("runs requested (deck:runTask exchanges)", runs)
                 .add("runs created by the simulator", sim.runCount())
@@ -95,6 +123,16 @@ class SoakTest {
                 .add("429 rate-limit answers", sim.stats().rateLimited())
                 .add("idempotent replays (a retried POST answered with its first run)", sim.stats().idempotentReplays())
                 .add("route-level redeliveries (deck retries exhausted)", routeRedeliveries.get())
+                .add("files expected (" + FILES_PER_RUN.size() + " per completed run with files)",
+                        expectedFiles.size())
+                .add("files arrived through deck:storageItems (distinct)", files.arrived())
+                .add("files arrived more than once", filesTwice)
+                .add("files missing", filesMissing)
+                .add("files arrived that were not expected", filesUnexpected)
+                .add("files on disk whose SHA-256 differs from the simulator's", checksumMismatches)
+                .add("download requests to the file host", downloads.requests())
+                .add("download faults injected (5xx, bodies cut)", downloads.faultsInjected())
+                .add("downloads refused for carrying the API key", downloads.authorizationRefused())
                 .add("wall time", seconds + " s")
                 .publish();
 
@@ -103,5 +141,13 @@ class SoakTest {
         assertThat(duplicates).as("emitted twice").isZero();
         assertThat(lost).as("lost").isZero();
         assertThat(emitted).hasSize(runs);
+        assertThat(expectedFiles).as("files expected").hasSize(FILES_PER_RUN.size() * (int) sim.taskRuns().stream()
+                .filter(r -> r.taskId().equals(filesTask)).count());
+        assertThat(filesMissing).as("files missing").isZero();
+        assertThat(filesUnexpected).as("files not expected").isZero();
+        assertThat(filesTwice).as("files arrived twice").isZero();
+        assertThat(checksumMismatches).as("files with other bytes").isZero();
+        assertThat(downloads.authorizationRefused()).as("API key sent to the file host").isZero();
+        assertThat(downloads.faultsInjected()).as("download faults injected").isPositive();
     }
 }
