@@ -18,9 +18,9 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
  * <p>
  * A token bucket lets its capacity through at once and then refills at its rate, so in any window it lets through at
  * most capacity + refill per window. Deck counts on a sliding window, so the bucket is built to stay under the limit
- * in every window, with a twentieth of it left for the time requests take to reach Deck: a capacity of a twentieth of
- * the limit and a refill of the rest less a twentieth (10 at once and 180 per 10 s for Deck's 200 per 10 s: at most
- * 190 in any 10 s, summed over every instance).
+ * in every window, with a tenth of it left for the time requests take to reach Deck (a request granted late in one
+ * window may arrive with the next one's): a capacity of a twentieth of the limit and a refill of the rest less a tenth
+ * (10 at once and 170 per 10 s for Deck's 200 per 10 s: at most 180 in any 10 s, summed over every instance).
  * <p>
  * A store with Bucket4j's asynchronous support (Hazelcast and the Redis clients among others) is called without
  * holding a thread; one without it (the JDBC stores) is called on the thread of the budget's timer.
@@ -43,7 +43,7 @@ public final class Bucket4jClusterBudget implements ClusterBudget {
                     + "rateLimitWindow, was " + limit + " per " + window);
         }
         long capacity = Math.max(1, limit / 20);
-        long refill = Math.max(1, limit - capacity - limit / 20);
+        long refill = Math.max(1, limit - capacity - limit / 10);
         return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(refill, window).build())
                 .build();
