@@ -80,7 +80,7 @@ class BurstTest {
         long readsOk = reads.stream().map(CompletableFuture::join)
                 .filter(e -> e.getException() == null && e.getMessage().getBody(TaskRun.class) != null).count();
         new Figures("Burst: " + RUN_TASKS + " runTask + " + GET_TASK_RUNS
-                    + " getTaskRun at once, 15% 5xx, 5% drops, 60 requests per 10 s")
+                + " getTaskRun at once, 15% 5xx, 5% drops, 60 requests per 10 s")
                 .add("exchanges", all.size())
                 .add("failed exchanges", failed)
                 .add("example failure", all.stream().filter(e -> e.getException() != null).findFirst()
