@@ -1,12 +1,18 @@
 package io.github.cameldeck;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -165,6 +171,16 @@ public abstract class DeckTestSupport extends CamelTestSupport {
      */
     public static ManualClock clockBehindWallClock(Duration lag) {
         return SimulatorClock.manual(Instant.now().minus(lag));
+    }
+
+    /** The SHA-256 of everything {@code in} holds, in hex; {@code in} is closed. */
+    public static String sha256(InputStream in) throws IOException {
+        try (DigestInputStream digest = new DigestInputStream(in, MessageDigest.getInstance("SHA-256"))) {
+            digest.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(digest.getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A run that completes quickly. */

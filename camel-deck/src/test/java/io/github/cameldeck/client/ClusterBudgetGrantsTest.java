@@ -3,7 +3,6 @@ package io.github.cameldeck.client;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,42 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ClusterBudgetGrantsTest {
 
     private static final long HOUR = TimeUnit.HOURS.toNanos(1);
-
-    /** A timer whose tasks run when the test moves the clock past their time. */
-    private static final class ManualTimer implements RequestBudget.Timer {
-        private record Task(long at, Runnable run, boolean[] cancelled) {
-        }
-
-        long now;
-        private final List<Task> tasks = new ArrayList<>();
-
-        @Override
-        public synchronized Runnable schedule(Runnable task, long delayNanos) {
-            boolean[] cancelled = new boolean[1];
-            tasks.add(new Task(now + delayNanos, task, cancelled));
-            return () -> cancelled[0] = true;
-        }
-
-        void advance(Duration duration) {
-            long until = now + duration.toNanos();
-            while (true) {
-                Task next;
-                synchronized (this) {
-                    next = tasks.stream().filter(t -> t.at <= until).min(Comparator.comparingLong(Task::at))
-                            .orElse(null);
-                    if (next == null) {
-                        break;
-                    }
-                    tasks.remove(next);
-                    now = Math.max(now, next.at);
-                }
-                if (!next.cancelled[0]) {
-                    next.run.run();
-                }
-            }
-            now = until;
-        }
-    }
 
     /** The other instances' budget, answering what the test scripts: a wait, a grant or a failure. */
     private static final class ScriptedBucket implements ClusterBudget.Bucket {

@@ -2,7 +2,6 @@ package io.github.cameldeck.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,39 +17,6 @@ class RequestBudgetTest {
 
     private static final long HOUR = TimeUnit.HOURS.toNanos(1);
     private static final Duration WINDOW = Duration.ofSeconds(10);
-
-    /** A timer whose tasks run when the test moves the clock past their time. */
-    private static final class ManualTimer implements RequestBudget.Timer {
-        private record Task(long at, Runnable run, boolean[] cancelled) {
-        }
-
-        long now;
-        private final List<Task> tasks = new ArrayList<>();
-
-        @Override
-        public Runnable schedule(Runnable task, long delayNanos) {
-            boolean[] cancelled = new boolean[1];
-            tasks.add(new Task(now + delayNanos, task, cancelled));
-            return () -> cancelled[0] = true;
-        }
-
-        void advance(Duration duration) {
-            long until = now + duration.toNanos();
-            while (true) {
-                Task next = tasks.stream().filter(t -> t.at <= until).min(Comparator.comparingLong(Task::at))
-                        .orElse(null);
-                if (next == null) {
-                    break;
-                }
-                tasks.remove(next);
-                now = Math.max(now, next.at);
-                if (!next.cancelled[0]) {
-                    next.run.run();
-                }
-            }
-            now = until;
-        }
-    }
 
     private final ManualTimer timer = new ManualTimer();
     private final RequestBudget budget = new RequestBudget(3, WINDOW, timer, () -> timer.now);

@@ -1,15 +1,10 @@
 package io.github.cameldeck.storageitems;
 
 import java.io.File;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -184,13 +179,6 @@ class StorageItemsConsumerTest extends DeckTestSupport {
         long lists = sim().stats().requests(STORAGE_LISTS);
         awaitPolls(context, 3);
         assertThat(sim().stats().requests(STORAGE_LISTS)).as("the run is done").isEqualTo(lists);
-    }
-
-    private static String sha256(InputStream in) throws Exception {
-        try (DigestInputStream digest = new DigestInputStream(in, MessageDigest.getInstance("SHA-256"))) {
-            digest.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(digest.getMessageDigest().digest());
-        }
     }
 
     @Test
