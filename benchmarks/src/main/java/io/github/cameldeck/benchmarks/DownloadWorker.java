@@ -1,10 +1,5 @@
 package io.github.cameldeck.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -62,17 +57,8 @@ public final class DownloadWorker {
 
     /** Arguments: side baseUrl apiKey storageId warmupStorageId targetFile. */
     public static void main(String[] args) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        Result result = run(args[0], args[1], args[2], args[3], args[4], Path.of(args[5]), () -> {
-            // the parent notes the simulator's counters, then lets the measured download begin
-            System.out.println("READY");
-            System.out.flush();
-            try {
-                in.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        Result result = run(args[0], args[1], args[2], args[3], args[4], Path.of(args[5]),
+                WorkerHandshake.readyThenWaitForGo());
         System.out.println(result.toLine());
         System.out.flush();
         System.exit(0);

@@ -1,9 +1,6 @@
 package io.github.cameldeck.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -79,18 +76,8 @@ public final class DrainWorker {
 
     /** Arguments: side baseUrl apiKey expectedRuns maxSeconds warmupRuns settleSeconds. */
     public static void main(String[] args) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Result result = run(args[0], args[1], args[2], Long.parseLong(args[3]), Double.parseDouble(args[4]),
-                Integer.parseInt(args[5]), Double.parseDouble(args[6]), () -> {
-                    // the parent notes the simulator's counters, then lets the measured pass begin
-                    System.out.println("READY");
-                    System.out.flush();
-                    try {
-                        in.readLine();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                Integer.parseInt(args[5]), Double.parseDouble(args[6]), WorkerHandshake.readyThenWaitForGo());
         System.out.println(result.toLine());
         System.out.flush();
         System.exit(0);
