@@ -51,11 +51,23 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionsperroute":
         case "connectionsPerRoute": target.setConnectionsPerRoute(property(camelContext, int.class, value)); return true;
+        case "createdafter":
+        case "createdAfter": getOrCreateConfiguration(target).setCreatedAfter(property(camelContext, java.lang.String.class, value)); return true;
+        case "createdbefore":
+        case "createdBefore": getOrCreateConfiguration(target).setCreatedBefore(property(camelContext, java.lang.String.class, value)); return true;
         case "credentialid":
         case "credentialId": getOrCreateConfiguration(target).setCredentialId(property(camelContext, java.lang.String.class, value)); return true;
+        case "destinationid":
+        case "destinationId": getOrCreateConfiguration(target).setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
         case "disablestreamcache":
         case "disableStreamCache": getOrCreateConfiguration(target).setDisableStreamCache(property(camelContext, boolean.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
+        case "eventid":
+        case "eventId": getOrCreateConfiguration(target).setEventId(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalid":
+        case "externalId": getOrCreateConfiguration(target).setExternalId(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalidcachettl":
+        case "externalIdCacheTtl": getOrCreateConfiguration(target).setExternalIdCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -78,9 +90,11 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtotalconnections":
         case "maxTotalConnections": target.setMaxTotalConnections(property(camelContext, int.class, value)); return true;
+        case "method": getOrCreateConfiguration(target).setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "outcome": getOrCreateConfiguration(target).setOutcome(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
+        case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -110,6 +124,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "storageid":
         case "storageId": getOrCreateConfiguration(target).setStorageId(property(camelContext, java.lang.String.class, value)); return true;
+        case "streamlist":
+        case "streamList": getOrCreateConfiguration(target).setStreamList(property(camelContext, boolean.class, value)); return true;
         case "taskid":
         case "taskId": getOrCreateConfiguration(target).setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
@@ -157,11 +173,23 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "connectTimeout": return long.class;
         case "connectionsperroute":
         case "connectionsPerRoute": return int.class;
+        case "createdafter":
+        case "createdAfter": return java.lang.String.class;
+        case "createdbefore":
+        case "createdBefore": return java.lang.String.class;
         case "credentialid":
         case "credentialId": return java.lang.String.class;
+        case "destinationid":
+        case "destinationId": return java.lang.String.class;
         case "disablestreamcache":
         case "disableStreamCache": return boolean.class;
         case "download": return boolean.class;
+        case "eventid":
+        case "eventId": return java.lang.String.class;
+        case "externalid":
+        case "externalId": return java.lang.String.class;
+        case "externalidcachettl":
+        case "externalIdCacheTtl": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -184,9 +212,11 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxRetries": return int.class;
         case "maxtotalconnections":
         case "maxTotalConnections": return int.class;
+        case "method": return java.lang.String.class;
         case "outcome": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "path": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -216,6 +246,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "status": return java.lang.String.class;
         case "storageid":
         case "storageId": return java.lang.String.class;
+        case "streamlist":
+        case "streamList": return boolean.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
         case "useglobalsslcontextparameters":
@@ -259,11 +291,23 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "connectionsperroute":
         case "connectionsPerRoute": return target.getConnectionsPerRoute();
+        case "createdafter":
+        case "createdAfter": return getOrCreateConfiguration(target).getCreatedAfter();
+        case "createdbefore":
+        case "createdBefore": return getOrCreateConfiguration(target).getCreatedBefore();
         case "credentialid":
         case "credentialId": return getOrCreateConfiguration(target).getCredentialId();
+        case "destinationid":
+        case "destinationId": return getOrCreateConfiguration(target).getDestinationId();
         case "disablestreamcache":
         case "disableStreamCache": return getOrCreateConfiguration(target).isDisableStreamCache();
         case "download": return getOrCreateConfiguration(target).isDownload();
+        case "eventid":
+        case "eventId": return getOrCreateConfiguration(target).getEventId();
+        case "externalid":
+        case "externalId": return getOrCreateConfiguration(target).getExternalId();
+        case "externalidcachettl":
+        case "externalIdCacheTtl": return getOrCreateConfiguration(target).getExternalIdCacheTtl();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -286,9 +330,11 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxtotalconnections":
         case "maxTotalConnections": return target.getMaxTotalConnections();
+        case "method": return getOrCreateConfiguration(target).getMethod();
         case "outcome": return getOrCreateConfiguration(target).getOutcome();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
+        case "path": return getOrCreateConfiguration(target).getPath();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();
         case "proxyport":
@@ -318,6 +364,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "status": return getOrCreateConfiguration(target).getStatus();
         case "storageid":
         case "storageId": return getOrCreateConfiguration(target).getStorageId();
+        case "streamlist":
+        case "streamList": return getOrCreateConfiguration(target).isStreamList();
         case "taskid":
         case "taskId": return getOrCreateConfiguration(target).getTaskId();
         case "useglobalsslcontextparameters":

@@ -53,18 +53,30 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "concurrentConsumers": target.getEventsConfiguration().setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "createdafter":
+        case "createdAfter": target.getConfiguration().setCreatedAfter(property(camelContext, java.lang.String.class, value)); return true;
+        case "createdbefore":
+        case "createdBefore": target.getConfiguration().setCreatedBefore(property(camelContext, java.lang.String.class, value)); return true;
         case "credentialid":
         case "credentialId": target.getConfiguration().setCredentialId(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "destinationid":
+        case "destinationId": target.getConfiguration().setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
         case "destinationname":
         case "destinationName": target.getEventsConfiguration().setDestinationName(property(camelContext, java.lang.String.class, value)); return true;
         case "disablestreamcache":
         case "disableStreamCache": target.getConfiguration().setDisableStreamCache(property(camelContext, boolean.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
+        case "eventid":
+        case "eventId": target.getConfiguration().setEventId(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "externalid":
+        case "externalId": target.getConfiguration().setExternalId(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalidcachettl":
+        case "externalIdCacheTtl": target.getConfiguration().setExternalIdCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "fetchrun":
         case "fetchRun": target.getEventsConfiguration().setFetchRun(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
@@ -84,11 +96,13 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxPendingEvents": target.getEventsConfiguration().setMaxPendingEvents(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "method": target.getConfiguration().setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "offsetrepository":
         case "offsetRepository": target.getEventsConfiguration().setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "outcome": target.getConfiguration().setOutcome(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
+        case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "publicurl":
@@ -127,6 +141,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "status": target.getConfiguration().setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "storageid":
         case "storageId": target.getConfiguration().setStorageId(property(camelContext, java.lang.String.class, value)); return true;
+        case "streamlist":
+        case "streamList": target.getConfiguration().setStreamList(property(camelContext, boolean.class, value)); return true;
         case "taskid":
         case "taskId": target.getConfiguration().setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
@@ -183,18 +199,30 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "concurrentConsumers": return int.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "createdafter":
+        case "createdAfter": return java.lang.String.class;
+        case "createdbefore":
+        case "createdBefore": return java.lang.String.class;
         case "credentialid":
         case "credentialId": return java.lang.String.class;
         case "delay": return long.class;
+        case "destinationid":
+        case "destinationId": return java.lang.String.class;
         case "destinationname":
         case "destinationName": return java.lang.String.class;
         case "disablestreamcache":
         case "disableStreamCache": return boolean.class;
         case "download": return boolean.class;
+        case "eventid":
+        case "eventId": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "externalid":
+        case "externalId": return java.lang.String.class;
+        case "externalidcachettl":
+        case "externalIdCacheTtl": return long.class;
         case "fetchrun":
         case "fetchRun": return boolean.class;
         case "greedy": return boolean.class;
@@ -214,11 +242,13 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxPendingEvents": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "method": return java.lang.String.class;
         case "offsetrepository":
         case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
         case "outcome": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "path": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "publicurl":
@@ -257,6 +287,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "status": return java.lang.String.class;
         case "storageid":
         case "storageId": return java.lang.String.class;
+        case "streamlist":
+        case "streamList": return boolean.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
         case "timeunit":
@@ -314,18 +346,30 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "concurrentConsumers": return target.getEventsConfiguration().getConcurrentConsumers();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "createdafter":
+        case "createdAfter": return target.getConfiguration().getCreatedAfter();
+        case "createdbefore":
+        case "createdBefore": return target.getConfiguration().getCreatedBefore();
         case "credentialid":
         case "credentialId": return target.getConfiguration().getCredentialId();
         case "delay": return target.getDelay();
+        case "destinationid":
+        case "destinationId": return target.getConfiguration().getDestinationId();
         case "destinationname":
         case "destinationName": return target.getEventsConfiguration().getDestinationName();
         case "disablestreamcache":
         case "disableStreamCache": return target.getConfiguration().isDisableStreamCache();
         case "download": return target.getConfiguration().isDownload();
+        case "eventid":
+        case "eventId": return target.getConfiguration().getEventId();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "externalid":
+        case "externalId": return target.getConfiguration().getExternalId();
+        case "externalidcachettl":
+        case "externalIdCacheTtl": return target.getConfiguration().getExternalIdCacheTtl();
         case "fetchrun":
         case "fetchRun": return target.getEventsConfiguration().isFetchRun();
         case "greedy": return target.isGreedy();
@@ -345,11 +389,13 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxPendingEvents": return target.getEventsConfiguration().getMaxPendingEvents();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "method": return target.getConfiguration().getMethod();
         case "offsetrepository":
         case "offsetRepository": return target.getEventsConfiguration().getOffsetRepository();
         case "outcome": return target.getConfiguration().getOutcome();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
+        case "path": return target.getConfiguration().getPath();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "publicurl":
@@ -388,6 +434,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "status": return target.getConfiguration().getStatus();
         case "storageid":
         case "storageId": return target.getConfiguration().getStorageId();
+        case "streamlist":
+        case "streamList": return target.getConfiguration().isStreamList();
         case "taskid":
         case "taskId": return target.getConfiguration().getTaskId();
         case "timeunit":

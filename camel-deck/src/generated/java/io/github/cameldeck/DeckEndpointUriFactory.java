@@ -23,7 +23,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(67);
+        Set<String> props = new HashSet<>(76);
         props.add("agentId");
         props.add("allowInsecure");
         props.add("apiKey");
@@ -39,13 +39,19 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("clusterNamespace");
         props.add("concurrentConsumers");
         props.add("connectTimeout");
+        props.add("createdAfter");
+        props.add("createdBefore");
         props.add("credentialId");
         props.add("delay");
+        props.add("destinationId");
         props.add("destinationName");
         props.add("disableStreamCache");
         props.add("download");
+        props.add("eventId");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("externalId");
+        props.add("externalIdCacheTtl");
         props.add("fetchRun");
         props.add("greedy");
         props.add("idempotencyKey");
@@ -57,10 +63,12 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxMessagesPerPoll");
         props.add("maxPendingEvents");
         props.add("maxRetries");
+        props.add("method");
         props.add("offsetRepository");
         props.add("operation");
         props.add("outcome");
         props.add("pageSize");
+        props.add("path");
         props.add("pollStrategy");
         props.add("publicUrl");
         props.add("rateLimitTimeout");
@@ -81,6 +89,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("startScheduler");
         props.add("status");
         props.add("storageId");
+        props.add("streamList");
         props.add("taskId");
         props.add("timeUnit");
         props.add("types");

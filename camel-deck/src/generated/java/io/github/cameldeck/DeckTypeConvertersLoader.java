@@ -52,6 +52,46 @@ public final class DeckTypeConvertersLoader implements TypeConverterLoader, Came
                 }
                 return answer;
             });
+        addTypeConverter(registry, io.github.cameldeck.model.Agent.class, io.github.cameldeck.model.DeckEvent.class, true,
+            (type, exchange, value) -> {
+                Object answer = io.github.cameldeck.DeckTypeConverters.toAgent((io.github.cameldeck.model.DeckEvent) value);
+                if (true && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, io.github.cameldeck.model.Credential.class, io.github.cameldeck.model.DeckEvent.class, true,
+            (type, exchange, value) -> {
+                Object answer = io.github.cameldeck.DeckTypeConverters.toCredential((io.github.cameldeck.model.DeckEvent) value);
+                if (true && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, io.github.cameldeck.model.Session.class, io.github.cameldeck.model.DeckEvent.class, true,
+            (type, exchange, value) -> {
+                Object answer = io.github.cameldeck.DeckTypeConverters.toSession((io.github.cameldeck.model.DeckEvent) value);
+                if (true && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, io.github.cameldeck.model.Source.class, io.github.cameldeck.model.DeckEvent.class, true,
+            (type, exchange, value) -> {
+                Object answer = io.github.cameldeck.DeckTypeConverters.toSource((io.github.cameldeck.model.DeckEvent) value);
+                if (true && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, io.github.cameldeck.model.Task.class, io.github.cameldeck.model.DeckEvent.class, true,
+            (type, exchange, value) -> {
+                Object answer = io.github.cameldeck.DeckTypeConverters.toTask((io.github.cameldeck.model.DeckEvent) value);
+                if (true && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, io.github.cameldeck.model.TaskRun.class, io.github.cameldeck.model.DeckEvent.class, true,
             (type, exchange, value) -> {
                 Object answer = io.github.cameldeck.DeckTypeConverters.toTaskRun((io.github.cameldeck.model.DeckEvent) value);

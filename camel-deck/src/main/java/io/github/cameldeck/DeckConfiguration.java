@@ -67,10 +67,14 @@ public class DeckConfiguration implements Cloneable {
 
     @UriParam(label = "filter", description = "listTaskRuns and the taskRuns consumer: the statuses to select, comma-separated (queued, running, "
             + "interaction_required, review_required, canceling, completed, failed, canceled). The taskRuns "
-            + "consumer watches completed when not set; listTaskRuns lists every status when not set.")
+            + "consumer watches completed when not set; listTaskRuns lists every status when not set. "
+            + "listCredentials: unverified, verified, invalid, deleted (comma-separated); listTasks: learning, test or "
+            + "live; listEventDeliveries: success or failure.")
     private String status;
 
-    @UriParam(label = "filter", description = "listTaskRuns and the taskRuns consumer: only runs of this agent (agt_...).")
+    @UriParam(label = "filter", description = "listTaskRuns and the taskRuns consumer: only runs of this agent (agt_...). "
+            + "listTasks: only this agent's tasks. getAgent, updateAgent, deleteAgent: the agent; createTask: the "
+            + "agent_id when the body has none.")
     private String agentId;
 
     @UriParam(label = "filter", description = "listTaskRuns and the taskRuns consumer: only runs of this workflow (wflo_...).")
@@ -79,22 +83,25 @@ public class DeckConfiguration implements Cloneable {
     @UriParam(label = "filter", enums = "success,failure,unknown", description = "listTaskRuns and the taskRuns consumer: only runs with these results, comma-separated.")
     private String outcome;
 
-    @UriParam(label = "filter", defaultValue = "100", description = "listTaskRuns and the taskRuns consumer: how many runs one request reads (1 to 100).")
+    @UriParam(label = "filter", defaultValue = "100", description = "Every list operation and the taskRuns consumer: how many items one request reads (1 to 100).")
     private int pageSize = 100;
 
     @UriParam(label = "producer", description = "runTask: the id of the task to run (task_...). "
+            + "getTask, updateTask, deleteTask, resetTask: the task. "
             + "listTaskRuns and the taskRuns consumer: only runs of this task.")
     private String taskId;
 
     @UriParam(label = "producer", description = "runTask: the credential (cred_...) the agent logs in with. "
+            + "getCredential, updateCredential, deleteCredential: the credential. "
             + "listTaskRuns and the taskRuns consumer: only runs with this credential.")
     private String credentialId;
 
     @UriParam(label = "producer", description = "runTask: the source (src_...) to run against. "
-            + "listTaskRuns and the taskRuns consumer: only runs on these sources, comma-separated.")
+            + "createCredential: the source_id when the body has none; getSource, deleteSource: the source. "
+            + "listTaskRuns, listCredentials and the taskRuns consumer: only those on these sources, comma-separated.")
     private String sourceId;
 
-    @UriParam(label = "producer", description = "runTask: a live session (sess_...) to reuse.")
+    @UriParam(label = "producer", description = "runTask: a live session (sess_...) to reuse. getSession, endSession: the session.")
     private String sessionId;
 
     @UriParam(label = "producer", description = "submitInteraction, getTaskRun, cancelTaskRun, listStorage, listScreenshots, "
@@ -104,6 +111,46 @@ public class DeckConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "getStorage, downloadStorage: the id of the storage item (stor_...); the "
             + "CamelDeckStorageId header or a StorageItem body (as a split of listStorage hands it) take precedence.")
     private String storageId;
+
+    @UriParam(label = "producer", description = "A customer's own id, the external_id of its credential. runTask, "
+            + "listTaskRuns, getCredential and the taskRuns and storageItems consumers use the one credential that has it "
+            + "(not counting deleted ones; with sourceId, the one at that source); createCredential writes it as "
+            + "external_id when the body has none. Looked up with GET /credentials and cached (externalIdCacheTtl).")
+    private String externalId;
+
+    @UriParam(label = "advanced", defaultValue = "10m", javaType = "java.time.Duration", description = "How long the "
+            + "credential of an external_id, and the external_id of a credential, are remembered (per organization, "
+            + "at most 10000 of each). 0 looks them up every time. A credential that Deck refuses as deleted or "
+            + "unknown is forgotten at once.")
+    private long externalIdCacheTtl = 10 * 60_000L;
+
+    @UriParam(label = "producer", description = "getEvent: the id of the event (evt_...).")
+    private String eventId;
+
+    @UriParam(label = "producer", description = "getEventDestination, updateEventDestination, deleteEventDestination, "
+            + "listEventDeliveries: the id of the event destination (evtd_...).")
+    private String destinationId;
+
+    @UriParam(label = "filter", description = "listEvents (and listTaskRuns): only what was created after this instant "
+            + "(ISO 8601, e.g. 2026-03-10T00:00:00Z).")
+    private String createdAfter;
+
+    @UriParam(label = "filter", description = "listEvents (and listTaskRuns): only what was created before this instant "
+            + "(ISO 8601).")
+    private String createdBefore;
+
+    @UriParam(label = "producer", defaultValue = "false", description = "List operations: the body is an Iterator that "
+            + "reads the next page only when the route has taken every item of the previous one, instead of a List "
+            + "of every page; for split().streaming() over lists of any length with one page in memory.")
+    private boolean streamList;
+
+    @UriParam(label = "producer", enums = "GET,POST,PUT,PATCH,DELETE", defaultValue = "GET", description = "request: the HTTP method.")
+    private String method = "GET";
+
+    @UriParam(label = "producer", description = "request: the path below baseUrl (e.g. /event-types), with an optional "
+            + "query string. The call goes through the same key, budget, retries, Idempotency-Key and errors as every "
+            + "operation.")
+    private String path;
 
     @UriParam(label = "advanced", defaultValue = "false", description = "downloadStorage, downloadScreenshot, storageItems: hand "
             + "the file on as the open HTTP stream instead of reading it whole first. Faster for large files, but the "
@@ -409,5 +456,77 @@ public class DeckConfiguration implements Cloneable {
 
     public void setInclude(String include) {
         this.include = include;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    public long getExternalIdCacheTtl() {
+        return externalIdCacheTtl;
+    }
+
+    public void setExternalIdCacheTtl(long externalIdCacheTtl) {
+        this.externalIdCacheTtl = externalIdCacheTtl;
+    }
+
+    public String getEventId() {
+        return eventId;
+    }
+
+    public void setEventId(String eventId) {
+        this.eventId = eventId;
+    }
+
+    public String getDestinationId() {
+        return destinationId;
+    }
+
+    public void setDestinationId(String destinationId) {
+        this.destinationId = destinationId;
+    }
+
+    public String getCreatedAfter() {
+        return createdAfter;
+    }
+
+    public void setCreatedAfter(String createdAfter) {
+        this.createdAfter = createdAfter;
+    }
+
+    public String getCreatedBefore() {
+        return createdBefore;
+    }
+
+    public void setCreatedBefore(String createdBefore) {
+        this.createdBefore = createdBefore;
+    }
+
+    public boolean isStreamList() {
+        return streamList;
+    }
+
+    public void setStreamList(boolean streamList) {
+        this.streamList = streamList;
+    }
+
+    public String getMethod() {
+        return method;
+    }
+
+    public void setMethod(String method) {
+        this.method = method;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
     }
 }

@@ -14,10 +14,14 @@ public final class DeckConstants {
             + "Out: the task of the run.", javaType = "String")
     public static final String TASK_ID = "CamelDeckTaskId";
 
-    @Metadata(label = "producer", description = "The credential (cred_...) a runTask logs in with; overrides the credentialId option.", javaType = "String")
+    @Metadata(description = "The credential (cred_...). In: the credential a runTask logs in with, and the one getCredential, "
+            + "updateCredential, deleteCredential act on (overrides the credentialId option). Out: the credential "
+            + "createCredential created or a credential operation returned.", javaType = "String")
     public static final String CREDENTIAL_ID = "CamelDeckCredentialId";
 
-    @Metadata(label = "producer", description = "The source (src_...) a runTask runs against; overrides the sourceId option.", javaType = "String")
+    @Metadata(description = "The source (src_...). In: the source a runTask runs against, a createCredential's source_id, "
+            + "the source getSource and deleteSource act on (overrides the sourceId option). Out: the source "
+            + "createSource created or getSource returned.", javaType = "String")
     public static final String SOURCE_ID = "CamelDeckSourceId";
 
     @Metadata(description = "The session (sess_...). In: a live session for runTask to reuse (overrides the sessionId option). "
@@ -41,16 +45,17 @@ public final class DeckConstants {
     @Metadata(description = "The request_id of the Deck response, to quote to Deck support.", javaType = "String")
     public static final String REQUEST_ID = "CamelDeckRequestId";
 
-    @Metadata(label = "producer", description = "listTaskRuns: the cursor of the page to read; when set, one page is read.", javaType = "String")
+    @Metadata(label = "producer", description = "list operations: the cursor of the page to read; when set (empty for the first page), one page is read.", javaType = "String")
     public static final String CURSOR = "CamelDeckCursor";
 
-    @Metadata(label = "producer", description = "listTaskRuns: the cursor of the next page, absent on the last page.", javaType = "String")
+    @Metadata(label = "producer", description = "list operations: the cursor of the next page, absent on the last page.", javaType = "String")
     public static final String NEXT_CURSOR = "CamelDeckNextCursor";
 
-    @Metadata(label = "producer", description = "listTaskRuns: whether more pages follow the one returned.", javaType = "Boolean")
+    @Metadata(label = "producer", description = "list operations: whether more pages follow the one returned.", javaType = "Boolean")
     public static final String HAS_MORE = "CamelDeckHasMore";
 
-    @Metadata(label = "consumer", description = "events: the id of the event (evt_...), which is also Deck's webhook-id.", javaType = "String")
+    @Metadata(description = "The id of the event (evt_...), which is also Deck's webhook-id. In: the event getEvent reads "
+            + "(overrides the eventId option). Out: the event the message carries (events, getEvent).", javaType = "String")
     public static final String EVENT_ID = "CamelDeckEventId";
 
     @Metadata(label = "consumer", description = "events: the type of the event (task_run.completed, ...).", javaType = "String")
@@ -84,6 +89,29 @@ public final class DeckConstants {
 
     @Metadata(description = "The file's length in bytes (downloadStorage, downloadScreenshot, storageItems).", javaType = "Long")
     public static final String CONTENT_LENGTH = "Content-Length";
+
+    @Metadata(description = "The agent (agt_...). In: the agent getAgent, updateAgent, deleteAgent act on, and a createTask's "
+            + "agent_id (overrides the agentId option). Out: the agent createAgent created or an agent operation "
+            + "returned.", javaType = "String")
+    public static final String AGENT_ID = "CamelDeckAgentId";
+
+    @Metadata(description = "The event destination (evtd_...). In: the destination getEventDestination, "
+            + "updateEventDestination, deleteEventDestination, listEventDeliveries act on (overrides the destinationId "
+            + "option). Out: the destination a destination operation returned.", javaType = "String")
+    public static final String DESTINATION_ID = "CamelDeckDestinationId";
+
+    @Metadata(description = "A customer's own id: the external_id of its credential. In: runTask, listTaskRuns, "
+            + "getCredential find the credential by it (overrides the externalId option); createCredential writes it "
+            + "as external_id. Out: the external_id of the credential of the run or credential the message carries.", javaType = "String")
+    public static final String EXTERNAL_ID = "CamelDeckExternalId";
+
+    @Metadata(label = "producer", description = "request: the HTTP method (GET, POST, PUT, PATCH, DELETE); overrides the "
+            + "method option.", javaType = "String")
+    public static final String METHOD = "CamelDeckMethod";
+
+    @Metadata(label = "producer", description = "request: the path below baseUrl, e.g. /event-types, with an optional "
+            + "query string; overrides the path option.", javaType = "String")
+    public static final String PATH = "CamelDeckPath";
 
     private DeckConstants() {
     }

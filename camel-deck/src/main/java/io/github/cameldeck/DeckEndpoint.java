@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
+import io.github.cameldeck.client.CredentialDirectory;
 import io.github.cameldeck.client.DeckClient;
 import io.github.cameldeck.client.DeckClientSettings;
 import io.github.cameldeck.client.RetryPolicy;
@@ -12,6 +14,7 @@ import io.github.cameldeck.client.RunSlots;
 import io.github.cameldeck.client.RunWatcher;
 import io.github.cameldeck.client.TaskRunQuery;
 import io.github.cameldeck.events.DeckEventsConsumer;
+import io.github.cameldeck.model.TaskRun;
 import io.github.cameldeck.model.TaskRunStatus;
 import io.github.cameldeck.storageitems.DeckStorageItemsConsumer;
 import io.github.cameldeck.support.BaseUrlCheck;
@@ -40,8 +43,9 @@ import org.apache.camel.support.service.ServiceHelper;
         Category.AI}, headersClass = DeckConstants.class)
 public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
-    @UriPath(description = "The operation: a producer operation (runTask, submitInteraction, getTaskRun, cancelTaskRun, "
-            + "listTaskRuns), the taskRuns polling consumer or the events webhook consumer.")
+    @UriPath(description = "The operation: a producer operation (runTask, getTaskRun, createCredential, listTasks, "
+            + "request, ...: every operation is listed in the guide), the taskRuns or storageItems polling consumer, or "
+            + "the events webhook consumer.")
     @Metadata(required = true)
     private DeckOperation operation;
 
@@ -130,8 +134,12 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
                     "The storageItems consumer emits the files of completed runs; its status "
                             + "option can only be completed, not '" + configuration.getStatus() + "'");
         }
-        taskRunQuery = buildTaskRunQuery(
-                operation == DeckOperation.taskRuns || operation == DeckOperation.storageItems ? "completed" : null);
+        // the filters of the other list operations have their own values: they are checked by their producer
+        if (operation == DeckOperation.taskRuns || operation == DeckOperation.storageItems) {
+            taskRunQuery = buildTaskRunQuery("completed");
+        } else if (operation == DeckOperation.listTaskRuns) {
+            taskRunQuery = buildTaskRunQuery(null);
+        }
     }
 
     private void resolveApiKey() {
@@ -180,7 +188,9 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
                 OptionValues.blankToNull(configuration.getAgentId()),
                 OptionValues.blankToNull(configuration.getCredentialId()),
                 OptionValues.splitList(configuration.getSourceId()),
-                OptionValues.blankToNull(configuration.getWorkflowId()), outcomes, null, null,
+                OptionValues.blankToNull(configuration.getWorkflowId()), outcomes,
+                defaultStatus == null ? OptionValues.instant("createdAfter", configuration.getCreatedAfter()) : null,
+                defaultStatus == null ? OptionValues.instant("createdBefore", configuration.getCreatedBefore()) : null,
                 configuration.getPageSize());
     }
 
@@ -260,6 +270,38 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
         return max == 0 ? null : organization().slots(max);
     }
 
+    /**
+     * The external ids of this endpoint's organization's credentials.
+     *
+     * @throws IllegalStateException when the endpoint is not started
+     */
+    public CredentialDirectory getCredentialDirectory() {
+        return organization().credentials();
+    }
+
+    /**
+     * The one credential that has the external id (at {@code sourceId} when not null), looked up through the
+     * organization's {@link CredentialDirectory}.
+     */
+    public CompletableFuture<String> credentialIdOf(String externalId, String sourceId) {
+        return getCredentialDirectory().credentialIdOf(getClient(), externalId, sourceId,
+                configuration.getExternalIdCacheTtl());
+    }
+
+    /** The external id of the run's credential; null when the run has no credential or the credential no external id. */
+    public CompletableFuture<String> externalIdOf(TaskRun run) {
+        return externalIdOfCredential(run.getCredentialId());
+    }
+
+    /** The external id of the credential; null when {@code credentialId} is null or empty or it has none. */
+    public CompletableFuture<String> externalIdOfCredential(String credentialId) {
+        if (credentialId == null || credentialId.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return getCredentialDirectory().externalIdOf(getClient(), credentialId,
+                configuration.getExternalIdCacheTtl());
+    }
+
     private Organization organization() {
         Organization o = organization;
         if (o == null) {
@@ -268,8 +310,14 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
         return o;
     }
 
-    /** The list filters of the options (listTaskRuns, the taskRuns consumer). */
-    public TaskRunQuery getTaskRunQuery() {
+    /**
+     * The list filters of the options (listTaskRuns, the taskRuns consumer); for an endpoint of another operation
+     * (listTaskRuns named by the CamelDeckOperation header), built on first use.
+     */
+    public synchronized TaskRunQuery getTaskRunQuery() {
+        if (taskRunQuery == null) {
+            taskRunQuery = buildTaskRunQuery(null);
+        }
         return taskRunQuery;
     }
 

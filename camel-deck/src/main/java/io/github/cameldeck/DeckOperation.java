@@ -11,6 +11,16 @@ public enum DeckOperation {
     runTask(true), submitInteraction(true), getTaskRun(true), cancelTaskRun(true), listTaskRuns(true),
     // producers: files
     listStorage(true), getStorage(true), downloadStorage(true), listScreenshots(true), downloadScreenshot(true),
+    // producers: the rest of Deck's resources
+    createCredential(true), getCredential(true), listCredentials(true), updateCredential(true), deleteCredential(
+            true), createSource(true), getSource(true), listSources(true), deleteSource(true), createAgent(
+                    true), getAgent(true), listAgents(true), updateAgent(true), deleteAgent(true), createTask(
+                            true), getTask(true), listTasks(true), updateTask(true), deleteTask(true), resetTask(
+                                    true), getSession(true), endSession(true), listEvents(true), getEvent(
+                                            true), createEventDestination(true), getEventDestination(
+                                                    true), listEventDestinations(true), updateEventDestination(
+                                                            true), deleteEventDestination(true), listEventDeliveries(
+                                                                    true), testConnection(true), request(true),
     // consumers
     taskRuns(false), storageItems(false), events(false);
 

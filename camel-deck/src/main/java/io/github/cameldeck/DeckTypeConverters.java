@@ -7,8 +7,13 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.cameldeck.client.DeckJson;
+import io.github.cameldeck.model.Agent;
+import io.github.cameldeck.model.Credential;
 import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.model.DeckObject;
+import io.github.cameldeck.model.Session;
+import io.github.cameldeck.model.Source;
+import io.github.cameldeck.model.Task;
 import io.github.cameldeck.model.TaskRun;
 import org.apache.camel.Converter;
 import org.apache.camel.TypeConversionException;
@@ -61,5 +66,35 @@ public final class DeckTypeConverters {
             return null;
         }
         return event.getDataAsTaskRun();
+    }
+
+    /** The credential of a {@code credential.*} event (its summary); null for other events. */
+    @Converter(allowNull = true)
+    public static Credential toCredential(DeckEvent event) {
+        return event.getResource() instanceof Credential credential ? credential : null;
+    }
+
+    /** The task of a {@code task.*} event (its summary); null for other events. */
+    @Converter(allowNull = true)
+    public static Task toTask(DeckEvent event) {
+        return event.getResource() instanceof Task task ? task : null;
+    }
+
+    /** The agent of an {@code agent.*} event (its summary); null for other events. */
+    @Converter(allowNull = true)
+    public static Agent toAgent(DeckEvent event) {
+        return event.getResource() instanceof Agent agent ? agent : null;
+    }
+
+    /** The source of a {@code source.*} event (its summary); null for other events. */
+    @Converter(allowNull = true)
+    public static Source toSource(DeckEvent event) {
+        return event.getResource() instanceof Source source ? source : null;
+    }
+
+    /** The session of a {@code session.*} event (its summary); null for other events. */
+    @Converter(allowNull = true)
+    public static Session toSession(DeckEvent event) {
+        return event.getResource() instanceof Session session ? session : null;
     }
 }

@@ -38,4 +38,12 @@ class ComponentGuideTest {
             }
         }
     }
+
+    @Test
+    void theGuideDescribesEveryOperation() throws IOException {
+        String guide = Files.readString(Path.of("src/main/docs/deck-component.adoc"));
+        for (DeckOperation operation : DeckOperation.values()) {
+            assertThat(guide).as(operation + " in deck-component.adoc").contains("`" + operation.name() + "`");
+        }
+    }
 }

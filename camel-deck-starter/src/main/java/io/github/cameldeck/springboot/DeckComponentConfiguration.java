@@ -80,8 +80,8 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
     private Integer maxMessagesPerPoll = 0;
 
     /**
-     * runTask: the credential (cred_...) the agent logs in with. listTaskRuns and the taskRuns consumer: only runs
-     * with this credential.
+     * runTask: the credential (cred_...) the agent logs in with. getCredential, updateCredential, deleteCredential: the
+     * credential. listTaskRuns and the taskRuns consumer: only runs with this credential.
      */
     private String credentialId;
 
@@ -134,18 +134,20 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
     private Boolean download = true;
 
     /**
-     * runTask: a live session (sess_...) to reuse.
+     * runTask: a live session (sess_...) to reuse. getSession, endSession: the session.
      */
     private String sessionId;
 
     /**
-     * runTask: the source (src_...) to run against. listTaskRuns and the taskRuns consumer: only runs on these
-     * sources, comma-separated.
+     * runTask: the source (src_...) to run against. createCredential: the source_id when the body has none; getSource,
+     * deleteSource: the source. listTaskRuns, listCredentials and the taskRuns consumer: only those on these sources,
+     * comma-separated.
      */
     private String sourceId;
 
     /**
-     * runTask: the id of the task to run (task_...). listTaskRuns and the taskRuns consumer: only runs of this task.
+     * runTask: the id of the task to run (task_...). getTask, updateTask, deleteTask, resetTask: the task. listTaskRuns
+     * and the taskRuns consumer: only runs of this task.
      */
     private String taskId;
 
@@ -257,7 +259,8 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
     private Integer workerPoolSize = 10;
 
     /**
-     * listTaskRuns and the taskRuns consumer: only runs of this agent (agt_...).
+     * listTaskRuns and the taskRuns consumer: only runs of this agent (agt_...). listTasks: only this agent's tasks.
+     * getAgent, updateAgent, deleteAgent: the agent; createTask: the agent_id when the body has none.
      */
     private String agentId;
 
@@ -267,14 +270,15 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
     private String outcome;
 
     /**
-     * listTaskRuns and the taskRuns consumer: how many runs one request reads (1 to 100).
+     * Every list operation and the taskRuns consumer: how many items one request reads (1 to 100).
      */
     private Integer pageSize = 100;
 
     /**
      * listTaskRuns and the taskRuns consumer: the statuses to select, comma-separated (queued, running,
      * interaction_required, review_required, canceling, completed, failed, canceled). The taskRuns consumer watches
-     * completed when not set; listTaskRuns lists every status when not set.
+     * completed when not set; listTaskRuns lists every status when not set. listCredentials: unverified, verified,
+     * invalid, deleted (comma-separated); listTasks: learning, test or live; listEventDeliveries: success or failure.
      */
     private String status;
 
@@ -334,6 +338,60 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
      * Use the global SSL context parameters.
      */
     private Boolean useGlobalSslContextParameters = false;
+
+    /**
+     * getEventDestination, updateEventDestination, deleteEventDestination, listEventDeliveries: the id of the event
+     * destination (evtd_...).
+     */
+    private String destinationId;
+
+    /**
+     * getEvent: the id of the event (evt_...).
+     */
+    private String eventId;
+
+    /**
+     * A customer's own id, the external_id of its credential. runTask, listTaskRuns, getCredential and the taskRuns and
+     * storageItems consumers use the one credential that has it (not counting deleted ones; with sourceId, the one at
+     * that source); createCredential writes it as external_id when the body has none. Looked up with GET /credentials
+     * and cached (externalIdCacheTtl).
+     */
+    private String externalId;
+
+    /**
+     * request: the HTTP method.
+     */
+    private String method = "GET";
+
+    /**
+     * request: the path below baseUrl (e.g. /event-types), with an optional query string. The call goes through the
+     * same key, budget, retries, Idempotency-Key and errors as every operation.
+     */
+    private String path;
+
+    /**
+     * List operations: the body is an Iterator that reads the next page only when the route has taken every item of the
+     * previous one, instead of a List of every page; for split().streaming() over lists of any length with one page in
+     * memory.
+     */
+    private Boolean streamList = false;
+
+    /**
+     * How long the credential of an external_id, and the external_id of a credential, are remembered (per organization,
+     * at most 10000 of each). 0 looks them up every time. A credential that Deck refuses as deleted or unknown is
+     * forgotten at once.
+     */
+    private Duration externalIdCacheTtl = Duration.ofMinutes(10);
+
+    /**
+     * listEvents (and listTaskRuns): only what was created after this instant (ISO 8601, e.g. 2026-03-10T00:00:00Z).
+     */
+    private String createdAfter;
+
+    /**
+     * listEvents (and listTaskRuns): only what was created before this instant (ISO 8601).
+     */
+    private String createdBefore;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -733,5 +791,77 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
 
     public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getDestinationId() {
+        return destinationId;
+    }
+
+    public void setDestinationId(String destinationId) {
+        this.destinationId = destinationId;
+    }
+
+    public String getEventId() {
+        return eventId;
+    }
+
+    public void setEventId(String eventId) {
+        this.eventId = eventId;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    public String getMethod() {
+        return method;
+    }
+
+    public void setMethod(String method) {
+        this.method = method;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public Boolean getStreamList() {
+        return streamList;
+    }
+
+    public void setStreamList(Boolean streamList) {
+        this.streamList = streamList;
+    }
+
+    public Duration getExternalIdCacheTtl() {
+        return externalIdCacheTtl;
+    }
+
+    public void setExternalIdCacheTtl(Duration externalIdCacheTtl) {
+        this.externalIdCacheTtl = externalIdCacheTtl;
+    }
+
+    public String getCreatedAfter() {
+        return createdAfter;
+    }
+
+    public void setCreatedAfter(String createdAfter) {
+        this.createdAfter = createdAfter;
+    }
+
+    public String getCreatedBefore() {
+        return createdBefore;
+    }
+
+    public void setCreatedBefore(String createdBefore) {
+        this.createdBefore = createdBefore;
     }
 }

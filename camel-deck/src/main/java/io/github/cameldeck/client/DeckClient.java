@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.model.EventDestination;
@@ -157,6 +159,42 @@ public final class DeckClient {
         DeckRequest request = DeckRequest.get("/task-runs/" + DeckHttpTransport.encode(runId) + "/screenshots",
                 QueryParams.create().add("limit", 100).add("cursor", cursor).build());
         return call(request, response -> readList(request, response, Screenshot.class));
+    }
+
+    /** {@code GET path}: one object, read as {@code type}. */
+    public <T> CompletableFuture<T> fetch(String path, List<Map.Entry<String, String>> query, Class<T> type) {
+        DeckRequest request = DeckRequest.get(path, query);
+        return call(request, response -> read(request, response, type));
+    }
+
+    /** One page of the list at {@code path}; {@code cursor} null for the first. */
+    public <T> CompletableFuture<Page<T>> fetchPage(String path, List<Map.Entry<String, String>> query, String cursor,
+            Class<T> type) {
+        List<Map.Entry<String, String>> params = new ArrayList<>(query);
+        params.addAll(QueryParams.create().add("cursor", cursor).build());
+        DeckRequest request = DeckRequest.get(path, params);
+        return call(request, response -> readList(request, response, type));
+    }
+
+    /** A write ({@code POST}, {@code PATCH}, {@code DELETE}) with a JSON body (may be null), its answer read as {@code type}. */
+    public <T> CompletableFuture<T> write(String method, String path, JsonNode body, String idempotencyKey,
+            Class<T> type) {
+        DeckRequest request = DeckRequest.of(method, path, List.of(), write(body), idempotencyKey);
+        return call(request, response -> read(request, response, type));
+    }
+
+    /** Any call, its answer as a JSON tree ({@code NullNode} for an empty body). */
+    public CompletableFuture<JsonNode> send(DeckRequest request) {
+        return call(request, response -> {
+            if (response.body().length == 0) {
+                return NullNode.getInstance();
+            }
+            try {
+                return DeckJson.mapper().readTree(response.body());
+            } catch (IOException e) {
+                throw new UnreadableAnswerException(errorReader, request, response, e);
+            }
+        });
     }
 
     /** Downloads from signed URLs with this client's transport, settings and retries. */

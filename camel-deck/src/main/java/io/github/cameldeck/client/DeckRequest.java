@@ -58,6 +58,18 @@ public final class DeckRequest {
         return new DeckRequest("PATCH", path, List.of(), body, null);
     }
 
+    /**
+     * Any call: a write (POST, PUT, PATCH, DELETE) carries its Idempotency-Key, which Deck accepts on every write and
+     * which makes a retry safe; a POST without one is refused.
+     */
+    public static DeckRequest of(String method, String path, List<Map.Entry<String, String>> query, byte[] body,
+            String idempotencyKey) {
+        if ("POST".equals(method) && (idempotencyKey == null || idempotencyKey.isEmpty())) {
+            throw new IllegalArgumentException("A POST to Deck needs an Idempotency-Key so that retrying it is safe");
+        }
+        return new DeckRequest(method, path, new ArrayList<>(query), body, idempotencyKey);
+    }
+
     public static DeckRequest delete(String path) {
         return new DeckRequest("DELETE", path, List.of(), null, null);
     }

@@ -31,6 +31,12 @@ public record TaskRunQuery(List<String> statuses, String taskId, String agentId,
                 limit);
     }
 
+    /** The same filters for another credential. */
+    public TaskRunQuery withCredentialId(String newCredentialId) {
+        return new TaskRunQuery(statuses, taskId, agentId, newCredentialId, sourceIds, workflowId, outcomes,
+                createdAfter, createdBefore, limit);
+    }
+
     /** The query parameters, with the cursor of the page to read (null for the first). */
     public List<Map.Entry<String, String>> toParams(String cursor) {
         return QueryParams.create()

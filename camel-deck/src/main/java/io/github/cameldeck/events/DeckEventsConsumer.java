@@ -269,7 +269,11 @@ public class DeckEventsConsumer extends DefaultConsumer {
             if (event.isTaskRunEvent()) {
                 run = events.isFetchRun() ? fetchRun(event) : event.getDataAsTaskRun();
             }
-            EventMessages.fill(exchange.getIn(), event, run, source);
+            String credentialId = EventMessages.credentialIdOf(event, run);
+            String externalId = credentialId != null
+                    ? Futures.await(endpoint.externalIdOfCredential(credentialId))
+                    : null;
+            EventMessages.fill(exchange.getIn(), event, run, externalId, source);
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);

@@ -23,6 +23,9 @@ public class DeckEvent extends DeckObject {
             .thenComparing(e -> e.getId() != null ? e.getId() : "");
 
     private static final String TASK_RUN_PREFIX = "task_run.";
+    private static final Map<String, Class<?>> RESOURCES = Map.of("task_run", TaskRun.class, "credential",
+            Credential.class, "task", Task.class, "agent", Agent.class, "source", Source.class, "session",
+            Session.class, "storage", StorageItem.class, "event_destination", EventDestination.class);
 
     private String id;
     private String object;
@@ -70,7 +73,7 @@ public class DeckEvent extends DeckObject {
     /** {@code data} read as a task run (only the summary fields are set). */
     @JsonIgnore
     public TaskRun getDataAsTaskRun() {
-        return DeckJson.mapper().convertValue(data, TaskRun.class);
+        return getDataAs(TaskRun.class);
     }
 
     /** A field of {@code data} as text; null when absent, null or empty (live events use "" for empty fields). */
@@ -99,6 +102,30 @@ public class DeckEvent extends DeckObject {
     @JsonIgnore
     public String getTaskRunStatus() {
         return type != null && type.startsWith(TASK_RUN_PREFIX) ? type.substring(TASK_RUN_PREFIX.length()) : null;
+    }
+
+    /** The kind of object the event is about: the part of the type before the last dot ({@code credential}, ...). */
+    @JsonIgnore
+    public String getResourceType() {
+        int dot = type != null ? type.lastIndexOf('.') : -1;
+        return dot > 0 ? type.substring(0, dot) : null;
+    }
+
+    /**
+     * {@code data} as the typed object the event is about, e.g. a {@link Credential} for {@code credential.verified}:
+     * a {@link TaskRun}, {@link Credential}, {@link Task}, {@link Agent}, {@link Source}, {@link Session},
+     * {@link StorageItem} or {@link EventDestination} with the summary's fields set; for an event about anything else,
+     * the {@code data} map itself.
+     */
+    @JsonIgnore
+    public Object getResource() {
+        Class<?> typed = RESOURCES.get(getResourceType());
+        return typed != null ? DeckJson.mapper().convertValue(data, typed) : data;
+    }
+
+    /** {@code data} as {@code type} (only the summary's fields are set). */
+    public <T> T getDataAs(Class<T> type) {
+        return DeckJson.mapper().convertValue(data, type);
     }
 
     /** The creation time as an instant, or null. */

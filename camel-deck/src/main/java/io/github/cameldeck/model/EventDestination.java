@@ -1,50 +1,22 @@
 package io.github.cameldeck.model;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /**
  * Where Deck sends events: for a {@code webhook} destination, {@code webhook.url}. Deck never returns the signing secret.
  */
-public class EventDestination extends DeckObject {
+public class EventDestination extends DeckResource {
 
-    private String id;
-    private String object;
     private String name;
     private String status;
     private String type;
     private List<String> events = new ArrayList<>();
     private Map<String, Object> webhook = new LinkedHashMap<>();
-    @JsonSerialize(using = DeckTimestampSerializer.class)
-    @JsonDeserialize(using = DeckTimestampDeserializer.class)
-    private OffsetDateTime createdAt;
-    @JsonSerialize(using = DeckTimestampSerializer.class)
-    @JsonDeserialize(using = DeckTimestampDeserializer.class)
-    private OffsetDateTime updatedAt;
-    private String requestId;
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public String getObject() {
-        return object;
-    }
-
-    public void setObject(String object) {
-        this.object = object;
-    }
 
     public String getName() {
         return name;
@@ -94,32 +66,8 @@ public class EventDestination extends DeckObject {
         return url != null ? url.toString() : null;
     }
 
-    public OffsetDateTime getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(OffsetDateTime createdAt) {
-        this.createdAt = createdAt;
-    }
-
-    public OffsetDateTime getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(OffsetDateTime updatedAt) {
-        this.updatedAt = updatedAt;
-    }
-
-    public String getRequestId() {
-        return requestId;
-    }
-
-    public void setRequestId(String requestId) {
-        this.requestId = requestId;
-    }
-
     @Override
     public String toString() {
-        return "EventDestination[" + id + ", " + type + ", " + status + ", " + getWebhookUrl() + "]";
+        return "EventDestination[" + getId() + ", " + type + ", " + status + ", " + getWebhookUrl() + "]";
     }
 }

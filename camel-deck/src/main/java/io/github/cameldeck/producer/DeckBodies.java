@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +28,14 @@ final class DeckBodies {
      * @throws IllegalArgumentException when the body is not a JSON object
      */
     static ObjectNode toJsonObject(Object body, DeckOperation operation) {
+        return toJsonObject(body, operation, false);
+    }
+
+    /**
+     * @param secret whether the body may hold secrets (a credential's password, a destination's signing secret): then
+     *               an error message shows no part of it, not even the text Jackson quotes around a syntax error
+     */
+    static ObjectNode toJsonObject(Object body, DeckOperation operation, boolean secret) {
         if (body == null) {
             return null;
         }
@@ -35,13 +44,13 @@ final class DeckBodies {
             if (body instanceof JsonNode json) {
                 node = json;
             } else if (body instanceof String text) {
-                node = parse(text, operation);
+                node = parse(text, operation, secret);
             } else if (body instanceof byte[] bytes) {
-                node = parse(new String(bytes, StandardCharsets.UTF_8), operation);
+                node = parse(new String(bytes, StandardCharsets.UTF_8), operation, secret);
             } else if (body instanceof InputStream in) {
-                node = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), operation);
+                node = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), operation, secret);
             } else if (body instanceof Map<?, ?> || isPlainObject(body)) {
-                node = write(body, operation);
+                node = write(body, operation, secret);
             } else {
                 throw new IllegalArgumentException(
                         operation + " needs a JSON object as its body (a Map, JsonNode, JSON String "
@@ -55,31 +64,40 @@ final class DeckBodies {
         }
         if (!node.isObject()) {
             throw new IllegalArgumentException(operation + " needs a JSON object as its body, but got a JSON "
-                    + node.getNodeType().name().toLowerCase() + ": " + abbreviate(node.toString()));
+                    + node.getNodeType().name().toLowerCase() + (secret ? "" : ": " + abbreviate(node.toString())));
         }
         return (ObjectNode) node;
     }
 
-    private static JsonNode write(Object body, DeckOperation operation) {
+    private static JsonNode write(Object body, DeckOperation operation, boolean secret) {
         try {
             return DeckJson.mapper().valueToTree(body);
         } catch (IllegalArgumentException e) {
-            String reason = e.getCause() instanceof JsonProcessingException jpe
-                    ? jpe.getOriginalMessage()
-                    : e.getMessage();
+            String reason = secret
+                    ? "see the cause"
+                    : e.getCause() instanceof JsonProcessingException jpe
+                            ? jpe.getOriginalMessage()
+                            : e.getMessage();
             throw new IllegalArgumentException(operation + ": the body (" + body.getClass().getName()
                     + ") cannot be written as JSON: " + reason,
                     e);
         }
     }
 
-    private static JsonNode parse(String text, DeckOperation operation) {
+    private static JsonNode parse(String text, DeckOperation operation, boolean secret) {
         if (text.isBlank()) {
             return null;
         }
         try {
             return DeckJson.mapper().readTree(text);
         } catch (JsonProcessingException e) {
+            if (secret) {
+                // Jackson's message quotes the text around the error, which may be a password: only say where it is
+                JsonLocation at = e.getLocation();
+                throw new IllegalArgumentException(operation + ": the body is not valid JSON (at line "
+                        + (at != null ? at.getLineNr() + ", column " + at.getColumnNr() : "?")
+                        + "; the body is not shown because it may hold a secret)");
+            }
             throw new IllegalArgumentException(
                     operation + ": the body is not valid JSON (" + e.getOriginalMessage() + "): "
                             + abbreviate(text),

@@ -38,6 +38,7 @@ public abstract class OperationGroup {
     protected final DeckEndpoint endpoint;
     protected final DeckConfiguration configuration;
     private final Map<DeckOperation, Operation> operations = new EnumMap<>(DeckOperation.class);
+    private final Map<DeckOperation, Runnable> optionChecks = new EnumMap<>(DeckOperation.class);
 
     protected OperationGroup(DeckEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -49,6 +50,25 @@ public abstract class OperationGroup {
             throw new IllegalArgumentException(operation + " is not a producer operation");
         }
         operations.put(operation, implementation);
+    }
+
+    /**
+     * Registers an operation whose options are checked when a producer of it is created (an operation named by the
+     * CamelDeckOperation header has them checked when it is called).
+     *
+     * @param optionChecks throws IllegalArgumentException naming a wrong option
+     */
+    protected final void register(DeckOperation operation, Operation implementation, Runnable optionChecks) {
+        register(operation, implementation);
+        this.optionChecks.put(operation, optionChecks);
+    }
+
+    /** Checks the options of the operation, when it has checks. */
+    public final void checkOptions(DeckOperation operation) {
+        Runnable check = optionChecks.get(operation);
+        if (check != null) {
+            check.run();
+        }
     }
 
     /** The operations of this group. */
@@ -106,13 +126,34 @@ public abstract class OperationGroup {
     }
 
     /**
+     * The run as the exchange's body, with the run headers and {@link DeckConstants#EXTERNAL_ID}: the external id of
+     * the run's credential (looked up, cached), or {@code knownExternalId} when the exchange resolved it.
+     */
+    protected CompletableFuture<Void> replyRun(Exchange exchange, TaskRun run, String knownExternalId) {
+        CompletableFuture<String> externalId = knownExternalId != null
+                ? CompletableFuture.completedFuture(knownExternalId)
+                : endpoint.externalIdOf(run);
+        return externalId.thenAccept(id -> {
+            setRun(exchange, run);
+            RunHeaders.setOrRemove(exchange.getMessage(), DeckConstants.EXTERNAL_ID, id);
+        });
+    }
+
+    /** The external id the exchange names (header, else option), or null. */
+    protected String externalId(Exchange exchange) {
+        return value(exchange.getIn(), DeckConstants.EXTERNAL_ID, configuration.getExternalId());
+    }
+
+    /**
      * A list operation: with the {@link DeckConstants#CURSOR} header (empty for the first), one page with the
-     * {@link DeckConstants#HAS_MORE} and {@link DeckConstants#NEXT_CURSOR} headers; without it, every page, read one
-     * after another, as one {@code List}.
+     * {@link DeckConstants#HAS_MORE} and {@link DeckConstants#NEXT_CURSOR} headers; else with streamList, an
+     * {@link java.util.Iterator} that reads each next page when the route has taken the previous one (the first page is
+     * read now, so a wrong id fails the exchange, not the split); else every page, read one after another, as one
+     * {@code List}.
      *
      * @param pages reads the page at a cursor (null for the first)
      */
-    protected static <T> CompletableFuture<Void> list(Exchange exchange,
+    protected <T> CompletableFuture<Void> list(Exchange exchange,
             Function<String, CompletableFuture<Page<T>>> pages) {
         Message in = exchange.getIn();
         if (in.getHeaders().containsKey(DeckConstants.CURSOR)) {
@@ -123,6 +164,13 @@ public abstract class OperationGroup {
                 out.setHeader(DeckConstants.HAS_MORE, page.hasMore());
                 RunHeaders.setOrRemove(out, DeckConstants.NEXT_CURSOR, page.nextCursor());
                 RunHeaders.setRequestId(out, page.requestId());
+            });
+        }
+        if (configuration.isStreamList()) {
+            return pages.apply(null).thenAccept(first -> {
+                Message out = exchange.getMessage();
+                out.setBody(new PageIterator<>(first, pages));
+                RunHeaders.setRequestId(out, first.requestId());
             });
         }
         List<T> all = new ArrayList<>();

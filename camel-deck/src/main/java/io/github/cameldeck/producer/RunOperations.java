@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldeck.DeckApiException;
 import io.github.cameldeck.DeckConstants;
 import io.github.cameldeck.DeckEndpoint;
 import io.github.cameldeck.DeckOperation;
@@ -13,6 +14,7 @@ import io.github.cameldeck.client.Futures;
 import io.github.cameldeck.client.RunSlots;
 import io.github.cameldeck.client.RunTaskRequest;
 import io.github.cameldeck.client.RunWatcher;
+import io.github.cameldeck.client.TaskRunQuery;
 import io.github.cameldeck.model.TaskRun;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -35,19 +37,36 @@ final class RunOperations extends OperationGroup {
     private CompletableFuture<Void> runTask(Exchange exchange) {
         Message in = exchange.getIn();
         String taskId = required(in, DeckConstants.TASK_ID, configuration.getTaskId(), "taskId", DeckOperation.runTask);
-        RunTaskRequest body = new RunTaskRequest(
-                value(in, DeckConstants.CREDENTIAL_ID, configuration.getCredentialId()),
-                value(in, DeckConstants.SOURCE_ID, configuration.getSourceId()),
-                value(in, DeckConstants.SESSION_ID, configuration.getSessionId()),
-                DeckBodies.toJsonObject(in.getBody(), DeckOperation.runTask));
+        String credentialId = value(in, DeckConstants.CREDENTIAL_ID, configuration.getCredentialId());
+        String sourceId = value(in, DeckConstants.SOURCE_ID, configuration.getSourceId());
+        String externalId = credentialId == null ? externalId(exchange) : null;
+        ObjectNode input = DeckBodies.toJsonObject(in.getBody(), DeckOperation.runTask);
         String key = idempotencyKey(exchange, DeckOperation.runTask, taskId);
+        CompletableFuture<String> credential = externalId != null
+                ? endpoint.credentialIdOf(externalId, sourceId)
+                : CompletableFuture.completedFuture(credentialId);
+        return credential.thenCompose(resolved -> start(taskId, new RunTaskRequest(resolved, sourceId,
+                value(in, DeckConstants.SESSION_ID, configuration.getSessionId()), input), key))
+                .thenCompose(run -> waitIfAsked(exchange, run))
+                .thenCompose(run -> replyRun(exchange, run, externalId));
+    }
+
+    private CompletableFuture<TaskRun> start(String taskId, RunTaskRequest body, String key) {
         RunSlots slots = endpoint.getRunSlots();
         CompletableFuture<TaskRun> started = slots == null
                 ? endpoint.getClient().runTask(taskId, body, key)
                 : startInSlot(slots, taskId, body, key);
-        return started
-                .thenCompose(run -> waitIfAsked(exchange, run))
-                .thenAccept(run -> setRun(exchange, run));
+        return started.whenComplete((run, error) -> {
+            if (error != null && body.credentialId() != null && refusesCredential(Futures.unwrap(error))) {
+                endpoint.getCredentialDirectory().forget(body.credentialId());
+            }
+        });
+    }
+
+    /** Deck refused the credential as deleted or unknown: an external id must not keep naming it. */
+    private static boolean refusesCredential(Throwable error) {
+        return error instanceof DeckApiException api && api.getErrors().stream()
+                .anyMatch(e -> "credential_deleted".equals(e.getCode()) || "credential_not_found".equals(e.getCode()));
     }
 
     /**
@@ -92,14 +111,14 @@ final class RunOperations extends OperationGroup {
         String key = idempotencyKey(exchange, DeckOperation.submitInteraction, runId);
         return endpoint.getClient().submitInteraction(runId, values, key)
                 .thenCompose(run -> waitIfAsked(exchange, run))
-                .thenAccept(run -> setRun(exchange, run));
+                .thenCompose(run -> replyRun(exchange, run, null));
     }
 
     private CompletableFuture<Void> getTaskRun(Exchange exchange) {
         String runId = required(exchange.getIn(), DeckConstants.RUN_ID, configuration.getRunId(), "runId",
                 DeckOperation.getTaskRun);
         return endpoint.getClient().getTaskRun(runId, endpoint.getInclude())
-                .thenAccept(run -> setRun(exchange, run));
+                .thenCompose(run -> replyRun(exchange, run, null));
     }
 
     private CompletableFuture<Void> cancelTaskRun(Exchange exchange) {
@@ -107,11 +126,21 @@ final class RunOperations extends OperationGroup {
                 DeckOperation.cancelTaskRun);
         String key = idempotencyKey(exchange, DeckOperation.cancelTaskRun, runId);
         return endpoint.getClient().cancelTaskRun(runId, key)
-                .thenAccept(run -> setRun(exchange, run));
+                .thenCompose(run -> replyRun(exchange, run, null));
     }
 
     private CompletableFuture<Void> listTaskRuns(Exchange exchange) {
-        return list(exchange, cursor -> endpoint.getClient().listTaskRuns(endpoint.getTaskRunQuery(), cursor));
+        String externalId = externalId(exchange);
+        if (externalId == null) {
+            return list(exchange, cursor -> endpoint.getClient().listTaskRuns(endpoint.getTaskRunQuery(), cursor));
+        }
+        // the sourceId option of a list may name several sources: only one narrows the credential down
+        String sourceId = value(exchange.getIn(), DeckConstants.SOURCE_ID, configuration.getSourceId());
+        return endpoint.credentialIdOf(externalId, sourceId != null && sourceId.contains(",") ? null : sourceId)
+                .thenCompose(credentialId -> {
+                    TaskRunQuery query = endpoint.getTaskRunQuery().withCredentialId(credentialId);
+                    return list(exchange, cursor -> endpoint.getClient().listTaskRuns(query, cursor));
+                });
     }
 
     private CompletableFuture<TaskRun> waitIfAsked(Exchange exchange, TaskRun run) {

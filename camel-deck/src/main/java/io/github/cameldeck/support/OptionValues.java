@@ -1,5 +1,7 @@
 package io.github.cameldeck.support;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -31,5 +33,23 @@ public final class OptionValues {
 
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /**
+     * An option holding an ISO 8601 instant; null when not set.
+     *
+     * @throws IllegalArgumentException naming the option when the value is not an instant
+     */
+    public static Instant instant(String option, String value) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("The " + option + " option must be an ISO 8601 instant such as "
+                    + "2026-03-10T00:00:00Z, not '" + text + "'");
+        }
     }
 }

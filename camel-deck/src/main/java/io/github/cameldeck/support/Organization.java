@@ -2,6 +2,7 @@ package io.github.cameldeck.support;
 
 import java.util.function.Supplier;
 
+import io.github.cameldeck.client.CredentialDirectory;
 import io.github.cameldeck.client.RequestBudget;
 import io.github.cameldeck.client.RunSlots;
 import io.github.cameldeck.client.RunWatcher;
@@ -13,6 +14,7 @@ import io.github.cameldeck.client.RunWatcher;
 public final class Organization {
 
     private final RequestBudget budget;
+    private final CredentialDirectory credentials = new CredentialDirectory(System::nanoTime);
     private RunWatcher watcher;
     private RunSlots slots;
 
@@ -22,6 +24,11 @@ public final class Organization {
 
     public RequestBudget budget() {
         return budget;
+    }
+
+    /** The external ids of the organization's credentials, as its endpoints looked them up. */
+    public CredentialDirectory credentials() {
+        return credentials;
     }
 
     /** The watcher, created by {@code factory} on first use. */

@@ -15,13 +15,16 @@ import java.util.Queue;
 import java.util.Set;
 
 import io.github.cameldeck.DeckConfiguration;
+import io.github.cameldeck.DeckConstants;
 import io.github.cameldeck.DeckEndpoint;
 import io.github.cameldeck.client.DeckClient;
 import io.github.cameldeck.client.EventLogReader;
+import io.github.cameldeck.client.Futures;
 import io.github.cameldeck.client.TaskRunHydrator;
 import io.github.cameldeck.client.TaskRunQuery;
 import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.support.EmittedLedger;
+import io.github.cameldeck.support.RunHeaders;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
@@ -96,7 +99,10 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
         ledger = endpoint.openLedger();
         setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         // the endpoint is started before its consumer, so its client is ready
-        sources = createSources(endpoint.getClient(), endpoint.getTaskRunQuery());
+        // with an externalId, the sources are created by the first poll, which looks its credential up
+        sources = configuration.getExternalId() == null
+                ? createSources(endpoint.getClient(), endpoint.getTaskRunQuery())
+                : null;
         backlog.clear();
         retries.clear();
         super.doStart();
@@ -144,6 +150,12 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected int poll() throws Exception {
         LOG.trace("Polling; {} runs wait from the last poll", backlog.size());
+        if (sources == null) {
+            String sourceId = configuration.getSourceId();
+            String credentialId = Futures.await(endpoint.credentialIdOf(configuration.getExternalId().trim(),
+                    sourceId != null && !sourceId.contains(",") ? sourceId.trim() : null));
+            sources = createSources(endpoint.getClient(), endpoint.getTaskRunQuery().withCredentialId(credentialId));
+        }
         int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
         int emitted = 0;
         boolean catchingUp;
@@ -172,7 +184,7 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private boolean isCatchingUp() {
-        return sources.stream().anyMatch(RunSource::isCatchingUp);
+        return sources != null && sources.stream().anyMatch(RunSource::isCatchingUp);
     }
 
     /** Reads what to emit next: failed runs again, and what the sources find (only those catching up, while any is). */
@@ -248,6 +260,8 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
             }
             try {
                 pending.emission().filler().fill(exchange);
+                RunHeaders.setOrRemove(exchange.getIn(), DeckConstants.EXTERNAL_ID,
+                        Futures.await(endpoint.externalIdOf(pending.progress().candidate.run())));
             } catch (Exception e) {
                 ledger.release(key);
                 pending.progress().done(Outcome.FAILED);
