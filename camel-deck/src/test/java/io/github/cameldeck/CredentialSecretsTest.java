@@ -1,5 +1,6 @@
 package io.github.cameldeck;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import io.github.cameldeck.model.AuthCredentials;
 import io.github.cameldeck.model.Credential;
 import io.github.cameldeck.model.EventDestination;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,8 @@ class CredentialSecretsTest extends DeckTestSupport {
     private static final String DESTINATION_SECRET = "whsec_bmV2ZXItc2hvd24tZGVzdGluYXRpb24tc2VjcmV0";
 
     @Test
-    void passwordsAndDestinationSecretsAreNowhere() {
-        List<String> messages = new java.util.ArrayList<>();
+    void passwordsAndDestinationSecretsAreNowhere() throws Exception {
+        List<String> messages = new ArrayList<>();
         Configurator.setLevel("org.apache.camel", Level.TRACE);
         Configurator.setLevel("io.github.cameldeck", Level.TRACE);
         try {
@@ -75,15 +77,43 @@ class CredentialSecretsTest extends DeckTestSupport {
         }
         assertThat(messages).hasSize(9).allSatisfy(m -> assertThat(m).doesNotContain(PASSWORD, NEW_PASSWORD, PIN,
                 DESTINATION_SECRET));
-        String logs;
-        try {
-            logs = readTestLog();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        String logs = readTestLog();
         assertThat(logs).as("the test log").contains("Logged by the test").contains("TRACE");
         assertThat(logs).doesNotContain(PASSWORD).doesNotContain(NEW_PASSWORD).doesNotContain(PIN)
                 .doesNotContain(DESTINATION_SECRET);
+    }
+
+    @Test
+    void aPasswordFromAPropertyStaysOutOfTheRouteAndTheLogs() throws Exception {
+        String vaulted = "Vaulted-pa55word-never-shown-2b8d";
+        System.setProperty("test.vault.password", vaulted);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:fromVault").routeId("fromVault")
+                        .setBody(simple("{\"source_id\": \"" + source.id() + "\", \"auth_credentials\": "
+                                + "{\"username\": \"treasury\", \"password\": \"${properties:sys:test.vault.password}\"}}"))
+                        .to("deck:createCredential");
+            }
+        });
+        Configurator.setLevel("org.apache.camel", Level.TRACE);
+        Configurator.setLevel("io.github.cameldeck", Level.TRACE);
+        Credential credential;
+        String dump;
+        try {
+            credential = template.requestBody("direct:fromVault", null, Credential.class);
+            dump = context.getCamelContextExtension()
+                    .getContextPlugin(org.apache.camel.spi.DumpRoutesStrategy.class) != null
+                            ? String.valueOf(context.getRouteDefinition("fromVault"))
+                            : "";
+        } finally {
+            Configurator.setLevel("org.apache.camel", Level.INFO);
+            Configurator.setLevel("io.github.cameldeck", Level.DEBUG);
+            System.clearProperty("test.vault.password");
+        }
+        assertThat(credential.getAuthMethod()).isEqualTo("username_password");
+        assertThat(dump).contains("${properties:sys:test.vault.password}").doesNotContain(vaulted);
+        assertThat(readTestLog()).doesNotContain(vaulted);
     }
 
     /** The failure's message with the messages of its causes. */
