@@ -18,4 +18,9 @@ public record Task(String id, String name, String agentId, String prompt, String
     public boolean extractionEnabled() {
         return extraction || (storage != null && storage.path("extraction").asBoolean(false));
     }
+
+    /** The entry for this task in its agent's {@code tasks}. */
+    public Agent.TaskRef ref() {
+        return new Agent.TaskRef(id, name, status);
+    }
 }

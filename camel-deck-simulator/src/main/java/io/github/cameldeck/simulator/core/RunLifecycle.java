@@ -288,13 +288,7 @@ final class RunLifecycle {
         }
         Credential changed = credential.withStatus(toStatus, at);
         state.credentials.replace(changed);
-        ObjectNode data = Json.object();
-        data.put("id", changed.id());
-        data.put("object", "credential");
-        data.put("status", changed.status());
-        data.put("source_id", changed.sourceId());
-        data.put("auth_method", changed.authMethod());
-        state.events.append("credential." + toStatus, new JsonEventPayload(data), at);
+        CatalogEvents.credential(state, "credential." + toStatus, changed, at);
     }
 
     private static JsonNode outputOf(RunRecord run) {
