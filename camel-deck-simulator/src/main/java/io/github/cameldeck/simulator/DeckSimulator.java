@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameldeck.simulator.core.CatalogChanges;
 import io.github.cameldeck.simulator.core.CatalogService;
 import io.github.cameldeck.simulator.core.DestinationDraft;
 import io.github.cameldeck.simulator.core.EngineSettings;
@@ -51,6 +52,7 @@ public final class DeckSimulator implements AutoCloseable {
     private final Builder config;
     private final SimulatorEngine engine;
     private final CatalogService catalog;
+    private final CatalogChanges changes;
     private final RunService runs;
     private final EventService events;
     private final EventDestinationService destinations;
@@ -71,6 +73,7 @@ public final class DeckSimulator implements AutoCloseable {
         this.engine = new SimulatorEngine(config.clock, new EngineSettings(config.cancelingSpelling,
                 config.sessionLimit, config.assignSessionOnCreate, config.defaultScenario, config.eventCapacity));
         this.catalog = new CatalogService(engine);
+        this.changes = CatalogChanges.of(engine);
         this.runs = new RunService(engine);
         this.events = new EventService(engine);
         this.destinations = new EventDestinationService(engine);
@@ -99,7 +102,7 @@ public final class DeckSimulator implements AutoCloseable {
                 new FileHostHandler(files, urlSigner, config.clock, faults.downloads(), stats.downloads()));
         SignedUrls urls = new SignedUrls("http://127.0.0.1:" + fileHost.port(), urlSigner, config.clock,
                 config.storageUrlTtl);
-        Services services = new Services(engine, catalog, runs, events, destinations, faults, urls);
+        Services services = new Services(engine, catalog, changes, runs, events, destinations, faults, urls);
         DeckHttpHandler handler = new DeckHttpHandler(DeckRoutes.create(services), config.apiKey, rateLimiter,
                 idempotency, faults, stats);
         server = DeckHttpServer.start(config.port, config.threads, handler);
@@ -317,6 +320,16 @@ public final class DeckSimulator implements AutoCloseable {
 
     public Task task(String taskId) {
         return catalog.task(taskId);
+    }
+
+    /** Puts a task back to {@code learning} (as {@code POST /tasks/{id}/reset}) and returns it. */
+    public Task resetTask(String taskId) {
+        return changes.tasks().reset(taskId);
+    }
+
+    /** Deletes a task (as {@code DELETE /tasks/{id}}); its runs stay queryable. */
+    public void deleteTask(String taskId) {
+        changes.tasks().delete(taskId);
     }
 
     /** All tasks, newest first. */

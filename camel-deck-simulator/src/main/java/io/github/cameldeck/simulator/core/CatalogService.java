@@ -8,7 +8,10 @@ import io.github.cameldeck.simulator.Credential;
 import io.github.cameldeck.simulator.Source;
 import io.github.cameldeck.simulator.Task;
 
-/** Agents, sources, credentials and tasks: create, fetch, list. Each creation records a {@code *.created} event. */
+/**
+ * Agents, sources, credentials and tasks: create, fetch, list. Each creation records a {@code *.created} event. Changes
+ * and deletions are in {@link CatalogChanges}.
+ */
 public final class CatalogService {
 
     /** Largest accepted {@code settings.timeout_seconds} (the simulated plan's cap). */

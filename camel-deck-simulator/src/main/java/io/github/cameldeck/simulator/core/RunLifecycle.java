@@ -30,11 +30,13 @@ final class RunLifecycle {
     static final String RETRY_PREFIX = "The value was not accepted. ";
 
     private final DeckState state;
+    private final TaskProgression progression;
     private final PriorityQueue<ScheduledTransition> due = new PriorityQueue<>();
     private long sequence;
 
-    RunLifecycle(DeckState state) {
+    RunLifecycle(DeckState state, TaskProgression progression) {
         this.state = state;
+        this.progression = progression;
     }
 
     /** Applies every transition due at or before {@code now}, oldest first. */
@@ -238,6 +240,7 @@ final class RunLifecycle {
         ended(run, at);
         record(run, at);
         updateCredential(run, "unverified", "verified", at);
+        progression.runCompleted(run, at);
     }
 
     private void fail(RunRecord run, DeckError error, Instant at) {

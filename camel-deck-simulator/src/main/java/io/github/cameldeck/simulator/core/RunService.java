@@ -89,7 +89,8 @@ public final class RunService {
             throw new ApiException(429,
                     new DeckError("rate_limit", "session_limit_exceeded", "Agent sandbox limit exceeded."));
         }
-        RunRecord run = new RunRecord(state.newId("trun_", now), task, credentialId, sourceId, now, input, scenario,
+        RunRecord run = new RunRecord(state.newId("trun_", now), task, state.tasks.keyOf(task.id()), credentialId,
+                sourceId, now, input, scenario,
                 draft.clientRequestId());
         if (session == null && state.settings.assignSessionOnCreate()) {
             session = engine.lifecycle().openSession(now);

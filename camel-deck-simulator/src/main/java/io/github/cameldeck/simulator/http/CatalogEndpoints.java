@@ -19,7 +19,10 @@ import io.github.cameldeck.simulator.json.CatalogJson;
 import io.github.cameldeck.simulator.json.Json;
 import io.github.cameldeck.simulator.json.ListJson;
 
-/** {@code /v2/test}, {@code /v2/agents}, {@code /v2/sources}, {@code /v2/credentials}, {@code /v2/tasks}. */
+/**
+ * {@code /v2/test}, and creating, reading and listing {@code /v2/agents}, {@code /v2/sources}, {@code /v2/credentials},
+ * {@code /v2/tasks} (changes and deletions: {@link CatalogChangeEndpoints}).
+ */
 final class CatalogEndpoints {
 
     private static final Pattern TASK_ID = Pattern.compile("^[A-Za-z0-9_-]{1,255}$");
