@@ -34,4 +34,8 @@ public record Agent(String id, String name, String description, List<TaskRef> ta
         list.removeIf(t -> t.id().equals(taskId));
         return new Agent(id, name, description, list, createdAt, at);
     }
+
+    public Agent withDetails(String newName, String newDescription, Instant at) {
+        return new Agent(id, newName, newDescription, tasks, createdAt, at);
+    }
 }

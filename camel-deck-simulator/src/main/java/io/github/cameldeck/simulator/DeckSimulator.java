@@ -276,6 +276,11 @@ public final class DeckSimulator implements AutoCloseable {
         return catalog.agent(agentId);
     }
 
+    /** Deletes an agent and its tasks (as {@code DELETE /agents/{id}}). */
+    public void deleteAgent(String agentId) {
+        changes.agents().delete(agentId);
+    }
+
     /** A website source without a name. */
     public Source createSource(String url) {
         return createSource(null, url);
@@ -283,6 +288,15 @@ public final class DeckSimulator implements AutoCloseable {
 
     public Source createSource(String name, String url) {
         return catalog.createSource("website", name, Objects.requireNonNull(url, "url"));
+    }
+
+    public Source source(String sourceId) {
+        return catalog.source(sourceId);
+    }
+
+    /** Deletes a source (as {@code DELETE /sources/{id}}); runs against it then answer 404. */
+    public void deleteSource(String sourceId) {
+        changes.sources().delete(sourceId);
     }
 
     /** Puts a source on Deck's blocklist: runs against it are answered 403 {@code source/source_blocked}. */

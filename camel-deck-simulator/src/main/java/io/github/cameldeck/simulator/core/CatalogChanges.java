@@ -1,9 +1,10 @@
 package io.github.cameldeck.simulator.core;
 
-/** Updates and deletions of tasks (creation and reads: {@link CatalogService}). */
-public record CatalogChanges(TaskChanges tasks) {
+/** Updates and deletions of agents, sources and tasks (creation and reads: {@link CatalogService}). */
+public record CatalogChanges(AgentChanges agents, SourceChanges sources, TaskChanges tasks) {
 
     public static CatalogChanges of(SimulatorEngine engine) {
-        return new CatalogChanges(new TaskChanges(engine));
+        TaskChanges tasks = new TaskChanges(engine);
+        return new CatalogChanges(new AgentChanges(engine, tasks), new SourceChanges(engine), tasks);
     }
 }

@@ -50,6 +50,7 @@ public final class RunService {
         String credentialId = null;
         if (draft.credentialId() != null) {
             Credential credential = CatalogService.requireCredential(state, draft.credentialId());
+            CatalogService.requireSource(state, credential.sourceId());
             if (sourceId != null && !sourceId.equals(credential.sourceId())) {
                 throw ApiException.inputInvalid("source_id", "Credential " + credential.id()
                         + " belongs to source " + credential.sourceId() + ", not " + sourceId + ".");

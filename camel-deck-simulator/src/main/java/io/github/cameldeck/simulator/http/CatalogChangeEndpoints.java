@@ -2,18 +2,20 @@ package io.github.cameldeck.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldeck.simulator.Task;
+import io.github.cameldeck.simulator.core.AgentPatch;
 import io.github.cameldeck.simulator.core.ApiException;
 import io.github.cameldeck.simulator.core.CatalogChanges;
 import io.github.cameldeck.simulator.core.CatalogService;
 import io.github.cameldeck.simulator.core.Change;
+import io.github.cameldeck.simulator.core.SourcePatch;
 import io.github.cameldeck.simulator.core.TaskPatch;
 import io.github.cameldeck.simulator.json.CatalogJson;
 
 import static io.github.cameldeck.simulator.http.CatalogEndpoints.ok;
 
 /**
- * {@code PATCH} and {@code DELETE} of {@code /v2/tasks/{id}}, and {@code POST /v2/tasks/{id}/reset}. A PATCH body holds
- * only the fields to change.
+ * {@code PATCH} and {@code DELETE} of {@code /v2/agents/{id}}, {@code /v2/sources/{id}}, {@code /v2/tasks/{id}}, and
+ * {@code POST /v2/tasks/{id}/reset}. A PATCH body holds only the fields to change.
  */
 final class CatalogChangeEndpoints {
 
@@ -26,6 +28,16 @@ final class CatalogChangeEndpoints {
     }
 
     void register(Router router) {
+        router.add("PATCH", "/v2/agents/{id}", this::updateAgent);
+        router.add("DELETE", "/v2/agents/{id}", r -> {
+            changes.agents().delete(r.param(0));
+            return ok(CatalogJson.deleted(r.param(0), "agent", r.requestId()), r);
+        });
+        router.add("PATCH", "/v2/sources/{id}", this::updateSource);
+        router.add("DELETE", "/v2/sources/{id}", r -> {
+            changes.sources().delete(r.param(0));
+            return ok(CatalogJson.deleted(r.param(0), "source", r.requestId()), r);
+        });
         router.add("PATCH", "/v2/tasks/{id}", this::updateTask);
         router.add("DELETE", "/v2/tasks/{id}", r -> {
             changes.tasks().delete(r.param(0));
@@ -33,6 +45,20 @@ final class CatalogChangeEndpoints {
         });
         router.add("POST", "/v2/tasks/{id}/reset",
                 r -> ok(CatalogJson.task(changes.tasks().reset(r.param(0)), r.requestId()), r));
+    }
+
+    private ApiResponse updateAgent(ApiRequest request) {
+        JsonNode body = request.bodyOrEmpty();
+        AgentPatch patch = new AgentPatch(Bodies.textChange(body, "name"), Bodies.textChange(body, "description"));
+        return ok(CatalogJson.agent(changes.agents().update(request.param(0), patch), request.requestId()), request);
+    }
+
+    private ApiResponse updateSource(ApiRequest request) {
+        JsonNode body = request.bodyOrEmpty();
+        Bodies.optionalObject(body, "website");
+        SourcePatch patch = new SourcePatch(Bodies.textChange(body, "name"), Bodies.textChange(body, "website.url"));
+        return ok(CatalogJson.source(changes.sources().update(request.param(0), patch), request.requestId()),
+                request);
     }
 
     private ApiResponse updateTask(ApiRequest request) {
