@@ -312,6 +312,22 @@ public final class DeckSimulator implements AutoCloseable {
         return catalog.credential(credentialId);
     }
 
+    /**
+     * Whether the credential's stored password is {@code password} (e.g. after a {@code PATCH}); the password itself is
+     * never handed out. False for a credential without one (auth method {@code none}, or deleted).
+     */
+    public boolean credentialHasPassword(String credentialId, String password) {
+        return catalog.credentialHasPassword(credentialId, password);
+    }
+
+    /**
+     * Deletes a credential (as {@code DELETE /credentials/{id}}): {@code status} becomes {@code deleted}, the
+     * password and source fields are purged, new runs with it are refused. Returns it as it now is.
+     */
+    public Credential deleteCredential(String credentialId) {
+        return changes.credentials().delete(credentialId);
+    }
+
     /** A task with the simulator's default scenario. */
     public Task createTask(String agentId, String name) {
         return createTask(agentId, name, null);

@@ -1,5 +1,7 @@
 package io.github.cameldeck.simulator.core;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Set;
 
@@ -77,6 +79,19 @@ public final class CatalogService {
 
     public Credential credential(String id) {
         return engine.call(now -> requireCredential(engine.state(), id));
+    }
+
+    /**
+     * True if the credential's stored password is {@code candidate} (the password itself is never handed out); false
+     * for a credential without one, e.g. a deleted one.
+     */
+    public boolean credentialHasPassword(String id, String candidate) {
+        return engine.call(now -> {
+            requireCredential(engine.state(), id);
+            String password = engine.state().passwords.get(id);
+            return password != null && candidate != null && MessageDigest.isEqual(
+                    password.getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     /** Credentials filtered by source ids, statuses (empty = any) and external id (null = any). */

@@ -283,9 +283,13 @@ final class RunLifecycle {
         state.events.append(run.status.eventType(), RunEventPayload.of(run, at, state.spelling()), at);
     }
 
+    /**
+     * Moves the run's credential to {@code toStatus} (recording {@code credential.<toStatus>}) if it is in
+     * {@code fromStatus} (null = any status but deleted: a deleted credential keeps its status).
+     */
     private void updateCredential(RunRecord run, String fromStatus, String toStatus, Instant at) {
         Credential credential = state.credentials.get(run.credentialId);
-        if (credential == null || credential.status().equals(toStatus)
+        if (credential == null || credential.status().equals(toStatus) || credential.isDeleted()
                 || (fromStatus != null && !credential.status().equals(fromStatus))) {
             return;
         }

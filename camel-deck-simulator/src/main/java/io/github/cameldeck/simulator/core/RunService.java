@@ -50,6 +50,9 @@ public final class RunService {
         String credentialId = null;
         if (draft.credentialId() != null) {
             Credential credential = CatalogService.requireCredential(state, draft.credentialId());
+            if (credential.isDeleted()) {
+                throw ApiException.credentialDeleted(credential.id(), "credential_id");
+            }
             CatalogService.requireSource(state, credential.sourceId());
             if (sourceId != null && !sourceId.equals(credential.sourceId())) {
                 throw ApiException.inputInvalid("source_id", "Credential " + credential.id()

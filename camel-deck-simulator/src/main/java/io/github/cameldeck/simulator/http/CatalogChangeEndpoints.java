@@ -1,12 +1,15 @@
 package io.github.cameldeck.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameldeck.simulator.Credential;
 import io.github.cameldeck.simulator.Task;
 import io.github.cameldeck.simulator.core.AgentPatch;
 import io.github.cameldeck.simulator.core.ApiException;
+import io.github.cameldeck.simulator.core.AuthCredentials;
 import io.github.cameldeck.simulator.core.CatalogChanges;
 import io.github.cameldeck.simulator.core.CatalogService;
 import io.github.cameldeck.simulator.core.Change;
+import io.github.cameldeck.simulator.core.CredentialPatch;
 import io.github.cameldeck.simulator.core.SourcePatch;
 import io.github.cameldeck.simulator.core.TaskPatch;
 import io.github.cameldeck.simulator.json.CatalogJson;
@@ -14,8 +17,8 @@ import io.github.cameldeck.simulator.json.CatalogJson;
 import static io.github.cameldeck.simulator.http.CatalogEndpoints.ok;
 
 /**
- * {@code PATCH} and {@code DELETE} of {@code /v2/agents/{id}}, {@code /v2/sources/{id}}, {@code /v2/tasks/{id}}, and
- * {@code POST /v2/tasks/{id}/reset}. A PATCH body holds only the fields to change.
+ * {@code PATCH} and {@code DELETE} of {@code /v2/agents/{id}}, {@code /v2/sources/{id}}, {@code /v2/credentials/{id}},
+ * {@code /v2/tasks/{id}}, and {@code POST /v2/tasks/{id}/reset}. A PATCH body holds only the fields to change.
  */
 final class CatalogChangeEndpoints {
 
@@ -38,6 +41,9 @@ final class CatalogChangeEndpoints {
             changes.sources().delete(r.param(0));
             return ok(CatalogJson.deleted(r.param(0), "source", r.requestId()), r);
         });
+        router.add("PATCH", "/v2/credentials/{id}", this::updateCredential);
+        router.add("DELETE", "/v2/credentials/{id}",
+                r -> ok(CatalogJson.credential(changes.credentials().delete(r.param(0)), r.requestId()), r));
         router.add("PATCH", "/v2/tasks/{id}", this::updateTask);
         router.add("DELETE", "/v2/tasks/{id}", r -> {
             changes.tasks().delete(r.param(0));
@@ -59,6 +65,21 @@ final class CatalogChangeEndpoints {
         SourcePatch patch = new SourcePatch(Bodies.textChange(body, "name"), Bodies.textChange(body, "website.url"));
         return ok(CatalogJson.source(changes.sources().update(request.param(0), patch), request.requestId()),
                 request);
+    }
+
+    private ApiResponse updateCredential(ApiRequest request) {
+        JsonNode body = request.bodyOrEmpty();
+        Credential current = catalog.credential(request.param(0));
+        if (current.isDeleted()) {
+            throw ApiException.credentialDeleted(current.id(), null);
+        }
+        AuthCredentials auth = Bodies.optionalObject(body, "auth_credentials") == null
+                ? null
+                : CredentialBodies.authCredentials(body, current.authMethod());
+        Change<String> externalId = Bodies.textChange(body, "external_id");
+        CredentialBodies.externalId(externalId.value());
+        Credential changed = changes.credentials().update(current.id(), new CredentialPatch(auth, externalId));
+        return ok(CatalogJson.credential(changed, request.requestId()), request);
     }
 
     private ApiResponse updateTask(ApiRequest request) {
