@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameldeck.simulator.core.CatalogChanges;
 import io.github.cameldeck.simulator.core.CatalogService;
 import io.github.cameldeck.simulator.core.DestinationDraft;
 import io.github.cameldeck.simulator.core.EngineSettings;
@@ -51,6 +52,7 @@ public final class DeckSimulator implements AutoCloseable {
     private final Builder config;
     private final SimulatorEngine engine;
     private final CatalogService catalog;
+    private final CatalogChanges changes;
     private final RunService runs;
     private final EventService events;
     private final EventDestinationService destinations;
@@ -71,6 +73,7 @@ public final class DeckSimulator implements AutoCloseable {
         this.engine = new SimulatorEngine(config.clock, new EngineSettings(config.cancelingSpelling,
                 config.sessionLimit, config.assignSessionOnCreate, config.defaultScenario, config.eventCapacity));
         this.catalog = new CatalogService(engine);
+        this.changes = CatalogChanges.of(engine);
         this.runs = new RunService(engine);
         this.events = new EventService(engine);
         this.destinations = new EventDestinationService(engine);
@@ -99,7 +102,7 @@ public final class DeckSimulator implements AutoCloseable {
                 new FileHostHandler(files, urlSigner, config.clock, faults.downloads(), stats.downloads()));
         SignedUrls urls = new SignedUrls("http://127.0.0.1:" + fileHost.port(), urlSigner, config.clock,
                 config.storageUrlTtl);
-        Services services = new Services(engine, catalog, runs, events, destinations, faults, urls);
+        Services services = new Services(engine, catalog, changes, runs, events, destinations, faults, urls);
         DeckHttpHandler handler = new DeckHttpHandler(DeckRoutes.create(services), config.apiKey, rateLimiter,
                 idempotency, faults, stats);
         server = DeckHttpServer.start(config.port, config.threads, handler);
@@ -273,6 +276,11 @@ public final class DeckSimulator implements AutoCloseable {
         return catalog.agent(agentId);
     }
 
+    /** Deletes an agent and its tasks (as {@code DELETE /agents/{id}}). */
+    public void deleteAgent(String agentId) {
+        changes.agents().delete(agentId);
+    }
+
     /** A website source without a name. */
     public Source createSource(String url) {
         return createSource(null, url);
@@ -280,6 +288,15 @@ public final class DeckSimulator implements AutoCloseable {
 
     public Source createSource(String name, String url) {
         return catalog.createSource("website", name, Objects.requireNonNull(url, "url"));
+    }
+
+    public Source source(String sourceId) {
+        return catalog.source(sourceId);
+    }
+
+    /** Deletes a source (as {@code DELETE /sources/{id}}); runs against it then answer 404. */
+    public void deleteSource(String sourceId) {
+        changes.sources().delete(sourceId);
     }
 
     /** Puts a source on Deck's blocklist: runs against it are answered 403 {@code source/source_blocked}. */
@@ -293,6 +310,22 @@ public final class DeckSimulator implements AutoCloseable {
 
     public Credential credential(String credentialId) {
         return catalog.credential(credentialId);
+    }
+
+    /**
+     * Whether the credential's stored password is {@code password} (e.g. after a {@code PATCH}); the password itself is
+     * never handed out. False for a credential without one (auth method {@code none}, or deleted).
+     */
+    public boolean credentialHasPassword(String credentialId, String password) {
+        return catalog.credentialHasPassword(credentialId, password);
+    }
+
+    /**
+     * Deletes a credential (as {@code DELETE /credentials/{id}}): {@code status} becomes {@code deleted}, the
+     * password and source fields are purged, new runs with it are refused. Returns it as it now is.
+     */
+    public Credential deleteCredential(String credentialId) {
+        return changes.credentials().delete(credentialId);
     }
 
     /** A task with the simulator's default scenario. */
@@ -317,6 +350,16 @@ public final class DeckSimulator implements AutoCloseable {
 
     public Task task(String taskId) {
         return catalog.task(taskId);
+    }
+
+    /** Puts a task back to {@code learning} (as {@code POST /tasks/{id}/reset}) and returns it. */
+    public Task resetTask(String taskId) {
+        return changes.tasks().reset(taskId);
+    }
+
+    /** Deletes a task (as {@code DELETE /tasks/{id}}); its runs stay queryable. */
+    public void deleteTask(String taskId) {
+        changes.tasks().delete(taskId);
     }
 
     /** All tasks, newest first. */

@@ -42,7 +42,8 @@ class EventsEndpointTest {
         sim.advance(Duration.ofSeconds(5));
 
         List<JsonNode> all = client.listAll("/events");
-        assertThat(all).extracting(e -> e.get("type").asText()).containsExactly("task_run.completed",
+        // the task's first completed run moves it from learning to test
+        assertThat(all).extracting(e -> e.get("type").asText()).containsExactly("task.updated", "task_run.completed",
                 "task_run.running", "task_run.queued", "task.created", "credential.created", "source.created",
                 "agent.created");
         assertThat(all).allSatisfy(e -> {
@@ -50,16 +51,17 @@ class EventsEndpointTest {
             assertThat(e.get("object").asText()).isEqualTo("event");
             assertThat(e.has("request_id")).isFalse();
         });
-        assertThat(all.get(0).get("data").get("id").asText()).isEqualTo(run);
+        assertThat(all.get(0).get("data").get("id").asText()).isEqualTo(task);
+        assertThat(all.get(1).get("data").get("id").asText()).isEqualTo(run);
 
         assertThat(client.listAll("/events?type=task_run.queued")).hasSize(1);
         assertThat(client.listAll("/events?type=task_run.queued&type=task.created")).hasSize(2);
         assertThat(client.listAll("/events?type=task_run.queued,agent.created")).hasSize(2);
         assertThat(client.listAll("/events?type=task_run.*")).hasSize(3);
-        assertThat(client.listAll("/events?created_after=2026-03-10T14:05:00Z")).hasSize(3);
+        assertThat(client.listAll("/events?created_after=2026-03-10T14:05:00Z")).hasSize(4);
         assertThat(client.listAll("/events?created_before=2026-03-10T14:05:01Z")).hasSize(4);
 
-        String eventId = all.get(2).get("id").asText();
+        String eventId = all.get(3).get("id").asText();
         Reply one = client.get("/events/" + eventId);
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.json().get("type").asText()).isEqualTo("task_run.queued");

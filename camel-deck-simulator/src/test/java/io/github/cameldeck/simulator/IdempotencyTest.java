@@ -71,6 +71,32 @@ class IdempotencyTest {
     }
 
     @Test
+    void patchAndDeleteReplayTheCachedAnswer() {
+        Agent agent = sim.createAgent("before");
+        Map<String, String> key = Map.of("Idempotency-Key", "patch-1");
+        Reply first = client.method("PATCH", "/agents/" + agent.id(), Map.of("name", "after"), key);
+        assertThat(first.status()).isEqualTo(200);
+        sim.advance(Duration.ofSeconds(5));
+        sim.createAgent("unrelated");
+        Reply replay = client.method("PATCH", "/agents/" + agent.id(), "{ \"name\" : \"after\" }", key);
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(client.get("/events?type=agent.updated").json().get("data")).hasSize(1);
+        Reply other = client.method("PATCH", "/agents/" + agent.id(), Map.of("name", "other"), key);
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.errorCode()).isEqualTo("idempotency_error");
+        assertThat(sim.agent(agent.id()).name()).isEqualTo("after");
+
+        Map<String, String> deleteKey = Map.of("Idempotency-Key", "delete-1");
+        Reply deleted = client.method("DELETE", "/tasks/" + task.id(), null, deleteKey);
+        assertThat(deleted.status()).isEqualTo(200);
+        Reply deletedAgain = client.method("DELETE", "/tasks/" + task.id(), null, deleteKey);
+        assertThat(deletedAgain.body()).isEqualTo(deleted.body()); // without the key it would be 404
+        assertThat(client.get("/events?type=task.deleted").json().get("data")).hasSize(1);
+        assertThat(sim.stats().idempotentReplays()).isEqualTo(2);
+    }
+
+    @Test
     void tooLongKeyIs400() {
         Reply r = run("k".repeat(257), Map.of());
         assertThat(r.status()).isEqualTo(400);

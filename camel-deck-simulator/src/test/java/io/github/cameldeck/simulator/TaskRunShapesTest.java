@@ -260,6 +260,36 @@ class TaskRunShapesTest {
     }
 
     @Test
+    void endingASessionRecordsTheCancelAndEndingItAgainAnswersItAsItIs() {
+        Task slow = sim.createTask(sim.createAgent("b").id(), "slow", Scenario.completesAfter(Duration.ofMinutes(5)));
+        String id = client.post("/tasks/" + slow.id() + "/run", Map.of()).json().get("id").asText();
+        sim.advance(Duration.ofSeconds(1));
+        String session = client.get("/task-runs/" + id).json().get("session_id").asText();
+        assertThat(client.get("/sessions/" + session).json().get("status").asText()).isEqualTo("running");
+
+        Reply ended = client.post("/sessions/" + session + "/end", null);
+        assertThat(ended.status()).isEqualTo(200);
+        assertThat(ended.json().get("status").asText()).isEqualTo("completed");
+        assertThat(ended.json().get("task_runs").get(0).get("id").asText()).isEqualTo(id);
+        assertThat(client.get("/task-runs/" + id).json().get("status").asText()).isEqualTo("canceling");
+        sim.advance(Duration.ofSeconds(1));
+        JsonNode run = client.get("/task-runs/" + id).json();
+        assertThat(run.get("status").asText()).isEqualTo("canceled");
+        assertThat(run.get("canceled_at").isNull()).isFalse();
+        assertThat(client.listAll("/events?type=task_run.canceling,task_run.canceled"))
+                .extracting(e -> e.get("type").asText()).containsExactly("task_run.canceled", "task_run.canceling");
+
+        sim.advance(Duration.ofMinutes(1));
+        Reply again = client.post("/sessions/" + session + "/end", null);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("status").asText()).isEqualTo("completed");
+        assertThat(again.json().get("updated_at").asText()).isEqualTo(ended.json().get("updated_at").asText());
+        assertThat(again.json().get("runtime_ms").asLong()).isEqualTo(ended.json().get("runtime_ms").asLong());
+        assertThat(client.get("/sessions/" + session).json().get("status").asText()).isEqualTo("completed");
+        assertThat(client.post("/sessions/sess_nope/end", null).errorCode()).isEqualTo("session_not_found");
+    }
+
+    @Test
     void sessionIdAtCreationIsConfigurable() {
         sim.stop();
         sim = DeckSimulator.builder().clock(SimulatorClock.manual(Instant.parse("2026-03-10T14:05:00Z")))

@@ -84,7 +84,24 @@ final class TestClient {
     }
 
     Reply method(String method, String path, Object body) {
-        return send(request(path).method(method, bodyOf(body)).build());
+        return method(method, path, body, Map.of());
+    }
+
+    Reply method(String method, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path).method(method, bodyOf(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
+    Reply patch(String path, Object body) {
+        return method("PATCH", path, body);
+    }
+
+    Reply delete(String path) {
+        return method("DELETE", path, null);
     }
 
     /** Sends and lets IOExceptions through (for dropped-connection tests). */

@@ -44,6 +44,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(409, new DeckError("request", code, message));
     }
 
+    /** A deleted credential cannot be changed or used for runs ({@code field} may be null). */
+    public static ApiException credentialDeleted(String credentialId, String field) {
+        return new ApiException(400, new DeckError("request", "credential_deleted",
+                "Credential " + credentialId + " has been deleted.", field));
+    }
+
     public static ApiException cursorInvalid(String field) {
         return new ApiException(400, new DeckError("request", "cursor_invalid",
                 "The cursor is invalid or expired. Start again from the first page.", field));

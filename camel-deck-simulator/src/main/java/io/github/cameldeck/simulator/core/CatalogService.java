@@ -1,18 +1,19 @@
 package io.github.cameldeck.simulator.core;
 
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldeck.simulator.Agent;
 import io.github.cameldeck.simulator.Credential;
 import io.github.cameldeck.simulator.Source;
 import io.github.cameldeck.simulator.Task;
-import io.github.cameldeck.simulator.json.Json;
-import io.github.cameldeck.simulator.util.Timestamps;
 
-/** Agents, sources, credentials and tasks: create, fetch, list. Each creation records a {@code *.created} event. */
+/**
+ * Agents, sources, credentials and tasks: create, fetch, list. Each creation records a {@code *.created} event. Changes
+ * and deletions are in {@link CatalogChanges}.
+ */
 public final class CatalogService {
 
     /** Largest accepted {@code settings.timeout_seconds} (the simulated plan's cap). */
@@ -29,10 +30,7 @@ public final class CatalogService {
             DeckState state = engine.state();
             Agent agent = new Agent(state.newId("agt_", now), name, description, java.util.List.of(), now, now);
             state.agents.add(agent);
-            ObjectNode data = summary(agent.id(), "agent", now);
-            data.put("name", name);
-            data.put("description", description);
-            event(state, "agent.created", data, now);
+            CatalogEvents.agent(state, "agent.created", agent, now);
             return agent;
         });
     }
@@ -50,10 +48,7 @@ public final class CatalogService {
             DeckState state = engine.state();
             Source source = new Source(state.newId("src_", now), name, type, url, now, now);
             state.sources.add(source);
-            ObjectNode data = summary(source.id(), "source", now);
-            data.put("name", name);
-            data.put("type", type);
-            event(state, "source.created", data, now);
+            CatalogEvents.source(state, "source.created", source, now);
             return source;
         });
     }
@@ -77,19 +72,26 @@ public final class CatalogService {
             if (password != null) {
                 state.passwords.put(credential.id(), password);
             }
-            ObjectNode data = Json.object();
-            data.put("id", credential.id());
-            data.put("object", "credential");
-            data.put("status", credential.status());
-            data.put("source_id", sourceId);
-            data.put("auth_method", authMethod);
-            event(state, "credential.created", data, now);
+            CatalogEvents.credential(state, "credential.created", credential, now);
             return credential;
         });
     }
 
     public Credential credential(String id) {
         return engine.call(now -> requireCredential(engine.state(), id));
+    }
+
+    /**
+     * True if the credential's stored password is {@code candidate} (the password itself is never handed out); false
+     * for a credential without one, e.g. a deleted one.
+     */
+    public boolean credentialHasPassword(String id, String candidate) {
+        return engine.call(now -> {
+            requireCredential(engine.state(), id);
+            String password = engine.state().passwords.get(id);
+            return password != null && candidate != null && MessageDigest.isEqual(
+                    password.getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     /** Credentials filtered by source ids, statuses (empty = any) and external id (null = any). */
@@ -120,12 +122,8 @@ public final class CatalogService {
                     draft.scenario() != null ? draft.scenario() : state.settings.defaultScenario(), now, now);
             // ordered by a generated key: a client-chosen id need not be time-ordered
             state.tasks.add(task, new SortKey(now, draft.id() == null ? id : state.newId("task_", now)));
-            state.agents.replace(agent.withTask(new Agent.TaskRef(task.id(), task.name(), task.status()), now));
-            ObjectNode data = summary(task.id(), "task", now);
-            data.put("name", task.name());
-            data.put("status", task.status());
-            data.put("agent_id", task.agentId());
-            event(state, "task.created", data, now);
+            state.agents.replace(agent.withTask(task.ref(), now));
+            CatalogEvents.task(state, "task.created", task, now);
             return task;
         });
     }
@@ -185,18 +183,5 @@ public final class CatalogService {
             throw ApiException.notFound("request", "task_not_found", "No task with id " + id + " exists.");
         }
         return task;
-    }
-
-    private static ObjectNode summary(String id, String object, Instant now) {
-        ObjectNode data = Json.object();
-        data.put("id", id);
-        data.put("object", object);
-        data.put("created_at", Timestamps.format(now));
-        data.put("updated_at", Timestamps.format(now));
-        return data;
-    }
-
-    private static void event(DeckState state, String type, ObjectNode data, Instant now) {
-        state.events.append(type, new JsonEventPayload(data), now);
     }
 }

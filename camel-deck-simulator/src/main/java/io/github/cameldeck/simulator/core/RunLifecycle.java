@@ -30,11 +30,13 @@ final class RunLifecycle {
     static final String RETRY_PREFIX = "The value was not accepted. ";
 
     private final DeckState state;
+    private final TaskProgression progression;
     private final PriorityQueue<ScheduledTransition> due = new PriorityQueue<>();
     private long sequence;
 
-    RunLifecycle(DeckState state) {
+    RunLifecycle(DeckState state, TaskProgression progression) {
         this.state = state;
+        this.progression = progression;
     }
 
     /** Applies every transition due at or before {@code now}, oldest first. */
@@ -238,6 +240,7 @@ final class RunLifecycle {
         ended(run, at);
         record(run, at);
         updateCredential(run, "unverified", "verified", at);
+        progression.runCompleted(run, at);
     }
 
     private void fail(RunRecord run, DeckError error, Instant at) {
@@ -280,21 +283,19 @@ final class RunLifecycle {
         state.events.append(run.status.eventType(), RunEventPayload.of(run, at, state.spelling()), at);
     }
 
+    /**
+     * Moves the run's credential to {@code toStatus} (recording {@code credential.<toStatus>}) if it is in
+     * {@code fromStatus} (null = any status but deleted: a deleted credential keeps its status).
+     */
     private void updateCredential(RunRecord run, String fromStatus, String toStatus, Instant at) {
         Credential credential = state.credentials.get(run.credentialId);
-        if (credential == null || credential.status().equals(toStatus)
+        if (credential == null || credential.status().equals(toStatus) || credential.isDeleted()
                 || (fromStatus != null && !credential.status().equals(fromStatus))) {
             return;
         }
         Credential changed = credential.withStatus(toStatus, at);
         state.credentials.replace(changed);
-        ObjectNode data = Json.object();
-        data.put("id", changed.id());
-        data.put("object", "credential");
-        data.put("status", changed.status());
-        data.put("source_id", changed.sourceId());
-        data.put("auth_method", changed.authMethod());
-        state.events.append("credential." + toStatus, new JsonEventPayload(data), at);
+        CatalogEvents.credential(state, "credential." + toStatus, changed, at);
     }
 
     private static JsonNode outputOf(RunRecord run) {

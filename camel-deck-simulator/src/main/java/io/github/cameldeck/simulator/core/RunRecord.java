@@ -23,6 +23,8 @@ final class RunRecord {
 
     final String id;
     final Task task;
+    /** The task's place in the task store when the run was created: tells a deleted task from a new one with its id. */
+    final SortKey taskKey;
     final String credentialId;
     final String sourceId;
     final Instant createdAt;
@@ -51,10 +53,12 @@ final class RunRecord {
     List<StorageItem> storage = List.of();
     List<Screenshot> screenshots = List.of();
 
-    RunRecord(String id, Task task, String credentialId, String sourceId, Instant createdAt, JsonNode input,
+    RunRecord(String id, Task task, SortKey taskKey, String credentialId, String sourceId, Instant createdAt,
+            JsonNode input,
             Scenario scenario, String clientRequestId) {
         this.id = id;
         this.task = task;
+        this.taskKey = taskKey;
         this.credentialId = credentialId;
         this.sourceId = sourceId;
         this.createdAt = createdAt;

@@ -50,6 +50,10 @@ public final class RunService {
         String credentialId = null;
         if (draft.credentialId() != null) {
             Credential credential = CatalogService.requireCredential(state, draft.credentialId());
+            if (credential.isDeleted()) {
+                throw ApiException.credentialDeleted(credential.id(), "credential_id");
+            }
+            CatalogService.requireSource(state, credential.sourceId());
             if (sourceId != null && !sourceId.equals(credential.sourceId())) {
                 throw ApiException.inputInvalid("source_id", "Credential " + credential.id()
                         + " belongs to source " + credential.sourceId() + ", not " + sourceId + ".");
@@ -89,7 +93,8 @@ public final class RunService {
             throw new ApiException(429,
                     new DeckError("rate_limit", "session_limit_exceeded", "Agent sandbox limit exceeded."));
         }
-        RunRecord run = new RunRecord(state.newId("trun_", now), task, credentialId, sourceId, now, input, scenario,
+        RunRecord run = new RunRecord(state.newId("trun_", now), task, state.tasks.keyOf(task.id()), credentialId,
+                sourceId, now, input, scenario,
                 draft.clientRequestId());
         if (session == null && state.settings.assignSessionOnCreate()) {
             session = engine.lifecycle().openSession(now);

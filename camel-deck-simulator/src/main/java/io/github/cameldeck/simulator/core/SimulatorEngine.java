@@ -18,11 +18,13 @@ public final class SimulatorEngine {
     private final SimulatorClock clock;
     private final DeckState state;
     private final RunLifecycle lifecycle;
+    private final TaskProgression progression;
 
     public SimulatorEngine(SimulatorClock clock, EngineSettings settings) {
         this.clock = clock;
         this.state = new DeckState(settings);
-        this.lifecycle = new RunLifecycle(state);
+        this.progression = new TaskProgression(state);
+        this.lifecycle = new RunLifecycle(state, progression);
     }
 
     /** Runs {@code operation} under the lock with the current time, after processing due transitions. */
@@ -85,5 +87,9 @@ public final class SimulatorEngine {
 
     RunLifecycle lifecycle() {
         return lifecycle;
+    }
+
+    TaskProgression progression() {
+        return progression;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldeck.simulator.core.ApiException;
+import io.github.cameldeck.simulator.core.Change;
 
 /** Reading request body fields with Deck's validation errors ({@code input_missing}, {@code input_invalid}). */
 final class Bodies {
@@ -106,6 +107,39 @@ final class Bodies {
             }
         }
         return map;
+    }
+
+    /** A string field of a partial update: absent, null (clear it) or a string; 400 when of another type. */
+    static Change<String> textChange(JsonNode body, String path) {
+        return isAbsent(body, path) ? Change.absent() : Change.to(optionalText(body, path));
+    }
+
+    /** An object field of a partial update (a copy): absent, null or an object; 400 when of another type. */
+    static Change<JsonNode> objectChange(JsonNode body, String path) {
+        if (isAbsent(body, path)) {
+            return Change.absent();
+        }
+        JsonNode node = optionalObject(body, path);
+        return Change.to(node == null ? null : node.deepCopy());
+    }
+
+    /** A boolean field of a partial update: absent, null or a boolean; 400 when of another type. */
+    static Change<Boolean> booleanChange(JsonNode body, String path) {
+        JsonNode node = at(body, path);
+        if (node == null || node.isMissingNode()) {
+            return Change.absent();
+        }
+        return Change.to(node.isNull() ? null : optionalBoolean(body, path, false));
+    }
+
+    /** An integer field of a partial update: absent, null or an integer; 400 when of another type. */
+    static Change<Integer> intChange(JsonNode body, String path) {
+        return isAbsent(body, path) ? Change.absent() : Change.to(optionalInt(body, path));
+    }
+
+    private static boolean isAbsent(JsonNode body, String path) {
+        JsonNode node = at(body, path);
+        return node == null || node.isMissingNode();
     }
 
     private static JsonNode at(JsonNode body, String path) {

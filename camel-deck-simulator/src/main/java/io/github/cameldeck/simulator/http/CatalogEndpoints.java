@@ -1,6 +1,5 @@
 package io.github.cameldeck.simulator.http;
 
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +11,7 @@ import io.github.cameldeck.simulator.ScenarioFormatException;
 import io.github.cameldeck.simulator.Source;
 import io.github.cameldeck.simulator.Task;
 import io.github.cameldeck.simulator.core.ApiException;
+import io.github.cameldeck.simulator.core.AuthCredentials;
 import io.github.cameldeck.simulator.core.CatalogService;
 import io.github.cameldeck.simulator.core.Page;
 import io.github.cameldeck.simulator.core.TaskDraft;
@@ -19,11 +19,13 @@ import io.github.cameldeck.simulator.json.CatalogJson;
 import io.github.cameldeck.simulator.json.Json;
 import io.github.cameldeck.simulator.json.ListJson;
 
-/** {@code /v2/test}, {@code /v2/agents}, {@code /v2/sources}, {@code /v2/credentials}, {@code /v2/tasks}. */
+/**
+ * {@code /v2/test}, and creating, reading and listing {@code /v2/agents}, {@code /v2/sources}, {@code /v2/credentials},
+ * {@code /v2/tasks} (changes and deletions: {@link CatalogChangeEndpoints}).
+ */
 final class CatalogEndpoints {
 
     private static final Pattern TASK_ID = Pattern.compile("^[A-Za-z0-9_-]{1,255}$");
-    private static final Pattern SOURCE_FIELD = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
 
     private final Services services;
     private final CatalogService catalog;
@@ -97,30 +99,10 @@ final class CatalogEndpoints {
         if (!authMethod.equals("username_password") && !authMethod.equals("none")) {
             throw ApiException.inputInvalid("auth_method", "`auth_method` must be username_password or none.");
         }
-        Bodies.optionalObject(body, "auth_credentials");
-        String username = null;
-        String password = null;
-        if (authMethod.equals("username_password")) {
-            username = Bodies.requiredText(body, "auth_credentials.username");
-            password = Bodies.requiredText(body, "auth_credentials.password");
-        }
-        Map<String, String> sourceFields = Bodies.optionalStringMap(body, "auth_credentials.source_fields");
-        if (sourceFields.size() > 10) {
-            throw ApiException.inputInvalid("auth_credentials.source_fields",
-                    "`auth_credentials.source_fields` may have at most 10 entries.");
-        }
-        for (String key : sourceFields.keySet()) {
-            if (!SOURCE_FIELD.matcher(key).matches() || key.equals("username") || key.equals("password")) {
-                throw ApiException.inputInvalid("auth_credentials.source_fields." + key,
-                        "Source field names must match ^[a-z][a-z0-9_]{0,63}$ and not be username or password.");
-            }
-        }
-        String externalId = Bodies.optionalText(body, "external_id");
-        if (externalId != null && externalId.length() > 255) {
-            throw ApiException.inputInvalid("external_id", "`external_id` must be at most 255 characters.");
-        }
-        Credential credential = catalog.createCredential(sourceId, authMethod, username, password, sourceFields,
-                externalId);
+        AuthCredentials auth = CredentialBodies.authCredentials(body, authMethod);
+        String externalId = CredentialBodies.externalId(Bodies.optionalText(body, "external_id"));
+        Credential credential = catalog.createCredential(sourceId, authMethod, auth.username(), auth.password(),
+                auth.sourceFields(), externalId);
         return created(CatalogJson.credential(credential, request.requestId()), request);
     }
 

@@ -83,6 +83,16 @@ public final class CatalogJson {
         return stamp(node, task.createdAt(), task.updatedAt(), requestId);
     }
 
+    /** The confirmation of a deletion: {@code {id, object, deleted: true, request_id}}. */
+    public static ObjectNode deleted(String id, String object, String requestId) {
+        ObjectNode node = Json.object();
+        node.put("id", id);
+        node.put("object", object);
+        node.put("deleted", true);
+        node.put("request_id", requestId);
+        return node;
+    }
+
     private static ObjectNode stamp(ObjectNode node, java.time.Instant created, java.time.Instant updated,
             String requestId) {
         node.put("created_at", Timestamps.format(created));

@@ -52,11 +52,6 @@ public final class EventDestinationJson {
 
     /** {@code {id, object, deleted: true, request_id}}. */
     public static ObjectNode deleted(String id, String requestId) {
-        ObjectNode node = Json.object();
-        node.put("id", id);
-        node.put("object", "event_destination");
-        node.put("deleted", true);
-        node.put("request_id", requestId);
-        return node;
+        return CatalogJson.deleted(id, "event_destination", requestId);
     }
 }
