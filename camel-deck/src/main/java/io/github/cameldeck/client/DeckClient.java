@@ -112,9 +112,8 @@ public final class DeckClient {
 
     /** One page of {@code GET /event-destinations} (100 per page); {@code cursor} null for the first. */
     public CompletableFuture<Page<EventDestination>> listEventDestinations(String cursor) {
-        DeckRequest request = DeckRequest.get("/event-destinations",
-                QueryParams.create().add("limit", 100).add("cursor", cursor).build());
-        return call(request, response -> readList(request, response, EventDestination.class));
+        return fetchPage("/event-destinations", QueryParams.create().add("limit", 100).build(), cursor,
+                EventDestination.class);
     }
 
     /**
@@ -143,22 +142,19 @@ public final class DeckClient {
 
     /** {@code GET /storage/{storageId}}: the item with a fresh signed URL and its extraction. */
     public CompletableFuture<StorageItem> getStorage(String storageId) {
-        DeckRequest request = DeckRequest.get("/storage/" + DeckHttpTransport.encode(storageId), List.of());
-        return call(request, response -> read(request, response, StorageItem.class));
+        return fetch("/storage/" + DeckHttpTransport.encode(storageId), List.of(), StorageItem.class);
     }
 
     /** One page of {@code GET /task-runs/{runId}/storage} (100 per page); {@code cursor} null for the first. */
     public CompletableFuture<Page<StorageItem>> listStorage(String runId, String cursor) {
-        DeckRequest request = DeckRequest.get("/task-runs/" + DeckHttpTransport.encode(runId) + "/storage",
-                QueryParams.create().add("limit", 100).add("cursor", cursor).build());
-        return call(request, response -> readList(request, response, StorageItem.class));
+        return fetchPage("/task-runs/" + DeckHttpTransport.encode(runId) + "/storage",
+                QueryParams.create().add("limit", 100).build(), cursor, StorageItem.class);
     }
 
     /** One page of {@code GET /task-runs/{runId}/screenshots}, oldest first; {@code cursor} null for the first. */
     public CompletableFuture<Page<Screenshot>> listScreenshots(String runId, String cursor) {
-        DeckRequest request = DeckRequest.get("/task-runs/" + DeckHttpTransport.encode(runId) + "/screenshots",
-                QueryParams.create().add("limit", 100).add("cursor", cursor).build());
-        return call(request, response -> readList(request, response, Screenshot.class));
+        return fetchPage("/task-runs/" + DeckHttpTransport.encode(runId) + "/screenshots",
+                QueryParams.create().add("limit", 100).build(), cursor, Screenshot.class);
     }
 
     /** {@code GET path}: one object, read as {@code type}. */
