@@ -88,6 +88,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxrunattempts":
+        case "maxRunAttempts": getOrCreateConfiguration(target).setMaxRunAttempts(property(camelContext, int.class, value)); return true;
         case "maxtotalconnections":
         case "maxTotalConnections": target.setMaxTotalConnections(property(camelContext, int.class, value)); return true;
         case "method": getOrCreateConfiguration(target).setMethod(property(camelContext, java.lang.String.class, value)); return true;
@@ -107,6 +109,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "rateLimitWindow": target.setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "rerunon":
+        case "rerunOn": getOrCreateConfiguration(target).setRerunOn(property(camelContext, java.lang.String.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
@@ -210,6 +214,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "maxrunattempts":
+        case "maxRunAttempts": return int.class;
         case "maxtotalconnections":
         case "maxTotalConnections": return int.class;
         case "method": return java.lang.String.class;
@@ -229,6 +235,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "rateLimitWindow": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "rerunon":
+        case "rerunOn": return java.lang.String.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
@@ -328,6 +336,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "maxrunattempts":
+        case "maxRunAttempts": return getOrCreateConfiguration(target).getMaxRunAttempts();
         case "maxtotalconnections":
         case "maxTotalConnections": return target.getMaxTotalConnections();
         case "method": return getOrCreateConfiguration(target).getMethod();
@@ -347,6 +357,8 @@ public class DeckComponentConfigurer extends PropertyConfigurerSupport implement
         case "rateLimitWindow": return target.getRateLimitWindow();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "rerunon":
+        case "rerunOn": return getOrCreateConfiguration(target).getRerunOn();
         case "retryinitialdelay":
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":

@@ -96,6 +96,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxPendingEvents": target.getEventsConfiguration().setMaxPendingEvents(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxrunattempts":
+        case "maxRunAttempts": target.getConfiguration().setMaxRunAttempts(property(camelContext, int.class, value)); return true;
         case "method": target.getConfiguration().setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "offsetrepository":
         case "offsetRepository": target.getEventsConfiguration().setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
@@ -113,6 +115,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "rerunon":
+        case "rerunOn": target.getConfiguration().setRerunOn(property(camelContext, java.lang.String.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
@@ -242,6 +246,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxPendingEvents": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "maxrunattempts":
+        case "maxRunAttempts": return int.class;
         case "method": return java.lang.String.class;
         case "offsetrepository":
         case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
@@ -259,6 +265,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "rerunon":
+        case "rerunOn": return java.lang.String.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
@@ -389,6 +397,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxPendingEvents": return target.getEventsConfiguration().getMaxPendingEvents();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "maxrunattempts":
+        case "maxRunAttempts": return target.getConfiguration().getMaxRunAttempts();
         case "method": return target.getConfiguration().getMethod();
         case "offsetrepository":
         case "offsetRepository": return target.getEventsConfiguration().getOffsetRepository();
@@ -406,6 +416,8 @@ public class DeckEndpointConfigurer extends PropertyConfigurerSupport implements
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "rerunon":
+        case "rerunOn": return target.getConfiguration().getRerunOn();
         case "retryinitialdelay":
         case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
         case "retrymaxdelay":

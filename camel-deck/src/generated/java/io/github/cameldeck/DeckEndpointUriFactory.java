@@ -23,7 +23,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(76);
+        Set<String> props = new HashSet<>(78);
         props.add("agentId");
         props.add("allowInsecure");
         props.add("apiKey");
@@ -63,6 +63,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxMessagesPerPoll");
         props.add("maxPendingEvents");
         props.add("maxRetries");
+        props.add("maxRunAttempts");
         props.add("method");
         props.add("offsetRepository");
         props.add("operation");
@@ -74,6 +75,7 @@ public class DeckEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("rateLimitTimeout");
         props.add("repeatCount");
         props.add("requestTimeout");
+        props.add("rerunOn");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
         props.add("runId");

@@ -104,8 +104,9 @@ public class DeckConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "runTask: a live session (sess_...) to reuse. getSession, endSession: the session.")
     private String sessionId;
 
-    @UriParam(label = "producer", description = "submitInteraction, getTaskRun, cancelTaskRun, listStorage, listScreenshots, "
-            + "downloadScreenshot: the id of the task run (trun_...).")
+    @UriParam(label = "producer", description = "submitInteraction, getTaskRun, cancelTaskRun, rerunTaskRun, listStorage, "
+            + "listScreenshots, downloadScreenshot: the id of the task run (trun_...). submitInteraction without it answers "
+            + "the one waiting run of the credentialId or externalId.")
     private String runId;
 
     @UriParam(label = "producer", description = "getStorage, downloadStorage: the id of the storage item (stor_...); the "
@@ -123,6 +124,18 @@ public class DeckConfiguration implements Cloneable {
             + "at most 10000 of each). 0 looks them up every time. A credential that Deck refuses as deleted or "
             + "unknown is forgotten at once.")
     private long externalIdCacheTtl = 10 * 60_000L;
+
+    @UriParam(label = "producer", enums = "never,deckErrors", defaultValue = "never", description = "runTask with "
+            + "waitForCompletion: deckErrors starts the task again when the run fails with an error of Deck's own "
+            + "(types api, session, task, storage), with the same input, credential and source and an Idempotency-Key of "
+            + "its own per attempt, up to maxRunAttempts runs; never for auth, request, interaction, source or "
+            + "organization errors. Camel's redelivery cannot do this: it sends the same Idempotency-Key, and Deck "
+            + "answers with the same failed run.")
+    private String rerunOn = "never";
+
+    @UriParam(label = "producer", defaultValue = "3", description = "runTask with rerunOn=deckErrors: the most runs one "
+            + "exchange starts, the first included.")
+    private int maxRunAttempts = 3;
 
     @UriParam(label = "producer", description = "getEvent: the id of the event (evt_...).")
     private String eventId;
@@ -528,5 +541,21 @@ public class DeckConfiguration implements Cloneable {
 
     public void setPath(String path) {
         this.path = path;
+    }
+
+    public String getRerunOn() {
+        return rerunOn;
+    }
+
+    public void setRerunOn(String rerunOn) {
+        this.rerunOn = rerunOn;
+    }
+
+    public int getMaxRunAttempts() {
+        return maxRunAttempts;
+    }
+
+    public void setMaxRunAttempts(int maxRunAttempts) {
+        this.maxRunAttempts = maxRunAttempts;
     }
 }

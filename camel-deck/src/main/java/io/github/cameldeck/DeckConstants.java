@@ -113,6 +113,27 @@ public final class DeckConstants {
             + "query string; overrides the path option.", javaType = "String")
     public static final String PATH = "CamelDeckPath";
 
+    @Metadata(description = "The kind of input a run waiting for a person needs: the interaction's type (mfa, "
+            + "security_question, account_selection, ... an open set), or review for a run in review_required. Set on "
+            + "every exchange that carries such a run; absent otherwise.", javaType = "String")
+    public static final String INTERACTION_TYPE = "CamelDeckInteractionType";
+
+    @Metadata(description = "The question of a run waiting for a person, as the source asked it (e.g. Enter the 6-digit "
+            + "code sent to your phone), to show the customer.", javaType = "String")
+    public static final String INTERACTION_MESSAGE = "CamelDeckInteractionMessage";
+
+    @Metadata(description = "The names of the fields the interaction asks for, comma-separated (e.g. code): the keys of "
+            + "submitInteraction's body. In: submitInteraction checks the body's keys against it.", javaType = "String")
+    public static final String INTERACTION_FIELDS = "CamelDeckInteractionFields";
+
+    @Metadata(label = "producer", description = "runTask with rerunOn, rerunTaskRun: which attempt the run carried is (1: the "
+            + "first run of the exchange).", javaType = "Integer")
+    public static final String RUN_ATTEMPT = "CamelDeckRunAttempt";
+
+    @Metadata(label = "producer", description = "runTask with rerunOn, rerunTaskRun: the ids of the runs the carried run "
+            + "was started again after, oldest first; absent when it is the first.", javaType = "java.util.List<String>")
+    public static final String PREVIOUS_RUN_IDS = "CamelDeckPreviousRunIds";
+
     private DeckConstants() {
     }
 }

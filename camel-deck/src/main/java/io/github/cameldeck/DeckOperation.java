@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
  */
 public enum DeckOperation {
     // producers: runs
-    runTask(true), submitInteraction(true), getTaskRun(true), cancelTaskRun(true), listTaskRuns(true),
+    runTask(true), submitInteraction(true), getTaskRun(true), cancelTaskRun(true), listTaskRuns(true), rerunTaskRun(
+            true),
     // producers: files
     listStorage(true), getStorage(true), downloadStorage(true), listScreenshots(true), downloadScreenshot(true),
     // producers: the rest of Deck's resources

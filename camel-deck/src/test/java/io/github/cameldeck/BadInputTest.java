@@ -52,10 +52,14 @@ class BadInputTest extends DeckTestSupport {
 
     @Test
     void operationsWithoutARunId() {
-        for (String op : List.of("submitInteraction", "getTaskRun", "cancelTaskRun")) {
+        for (String op : List.of("getTaskRun", "cancelTaskRun", "rerunTaskRun")) {
             assertThat(send("deck:" + op, Map.of("code", "1"), Map.of()))
                     .hasMessage(op + " needs the runId option or the CamelDeckRunId header");
         }
+        assertThat(send("deck:submitInteraction", Map.of("code", "1"), Map.of()))
+                .hasMessage("submitInteraction needs the runId option or the CamelDeckRunId header, or the "
+                        + "credentialId or externalId (options or headers) of the credential whose waiting run it "
+                        + "answers");
     }
 
     @Test
@@ -153,7 +157,8 @@ class BadInputTest extends DeckTestSupport {
                 .rootCause()
                 .hasMessageContaining("Unknown Deck operation 'runTasks'")
                 .hasMessageContaining("runTask (producer), submitInteraction (producer), getTaskRun (producer), "
-                        + "cancelTaskRun (producer), listTaskRuns (producer), listStorage (producer), getStorage (producer), "
+                        + "cancelTaskRun (producer), listTaskRuns (producer), rerunTaskRun (producer), listStorage (producer), "
+                        + "getStorage (producer), "
                         + "downloadStorage (producer), listScreenshots (producer), downloadScreenshot (producer), "
                         + "createCredential (producer)")
                 .hasMessageContaining("testConnection (producer), request (producer), "
@@ -207,6 +212,15 @@ class BadInputTest extends DeckTestSupport {
         assertThatThrownBy(() -> startRoute("deck:request?method=TRACE&path=/test"))
                 .rootCause()
                 .hasMessageContaining("request: the method 'TRACE' is not one of GET, POST, PUT, PATCH, DELETE");
+        assertThatThrownBy(() -> startRoute("deck:runTask?taskId=t&rerunOn=deckErrors"))
+                .rootCause()
+                .hasMessageContaining("rerunOn=deckErrors needs waitForCompletion=true");
+        assertThatThrownBy(() -> startRoute("deck:runTask?taskId=t&rerunOn=always&waitForCompletion=true"))
+                .rootCause()
+                .hasMessageContaining("The rerunOn option is never or deckErrors, not 'always'");
+        assertThatThrownBy(() -> startRoute("deck:runTask?taskId=t&maxRunAttempts=0"))
+                .rootCause()
+                .hasMessageContaining("The maxRunAttempts option must be 1 or more, was 0");
         assertThatThrownBy(() -> startRoute("deck:getTaskRun?maxRetries=-1"))
                 .rootCause()
                 .hasMessageContaining("maxRetries must be 0 or more");

@@ -395,6 +395,14 @@ public final class DeckSimulator implements AutoCloseable {
         return runs.submitInteraction(runId, Json.toTree(input == null ? Map.of() : input));
     }
 
+    /**
+     * The next runs of the task fail with these errors, one run each, in order (after their queue and running time, as
+     * a scenario's failure); later runs follow the task's scenario again. {@link #reset()} forgets what is left.
+     */
+    public void failNextRuns(String taskId, DeckError... errors) {
+        runs.failNextRuns(taskId, List.of(errors));
+    }
+
     public TaskRunState cancelRun(String runId) {
         return runs.cancel(runId);
     }

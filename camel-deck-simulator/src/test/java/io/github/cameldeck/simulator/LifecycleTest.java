@@ -113,6 +113,21 @@ class LifecycleTest {
     }
 
     @Test
+    void plannedFailuresFailTheNextRunsInOrderThenTheScenarioGoesOn() {
+        Task task = sim.createTask(agent.id(), "t", Scenario.completesAfter(Duration.ofSeconds(1)));
+        sim.failNextRuns(task.id(), new DeckError("session", "timeout", "The session could not start."),
+                new DeckError("api", "api_error", "Something went wrong on Deck's side."));
+
+        List<String> ids = List.of(run(task), run(task), run(task));
+        sim.advance(Duration.ofSeconds(5));
+
+        assertThat(get(ids.get(0)).get("errors").get(0).get("type").asText()).isEqualTo("session");
+        assertThat(get(ids.get(1)).get("errors").get(0).get("code").asText()).isEqualTo("api_error");
+        assertThat(ids.subList(0, 2)).allSatisfy(id -> assertThat(status(id)).isEqualTo("failed"));
+        assertThat(status(ids.get(2))).isEqualTo("completed");
+    }
+
+    @Test
     void mfaOnce() {
         Task task = sim.createTask(agent.id(), "t",
                 Scenario.completesAfter(Duration.ofSeconds(2)).withInteraction(Interaction.mfa("123456")));

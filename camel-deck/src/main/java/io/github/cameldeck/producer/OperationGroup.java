@@ -111,11 +111,14 @@ public abstract class OperationGroup {
             }
             return key;
         }
-        String derived = "camel-" + exchange.getExchangeId() + "-" + operation + "-" + target;
-        if (derived.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
-            derived = "camel-" + UUID.nameUUIDFromBytes(derived.getBytes(StandardCharsets.UTF_8));
-        }
-        return derived;
+        return fitKey("camel-" + exchange.getExchangeId() + "-" + operation + "-" + target);
+    }
+
+    /** A derived Idempotency-Key as it is, or, when longer than Deck accepts, a name-based UUID of it. */
+    static String fitKey(String derived) {
+        return derived.length() <= MAX_IDEMPOTENCY_KEY_LENGTH
+                ? derived
+                : "camel-" + UUID.nameUUIDFromBytes(derived.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The run as the exchange's body, with the run headers. */

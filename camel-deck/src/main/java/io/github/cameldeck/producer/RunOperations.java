@@ -1,5 +1,7 @@
 package io.github.cameldeck.producer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,18 +22,19 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * The operations on task runs: runTask, submitInteraction, getTaskRun, cancelTaskRun, listTaskRuns. A
+ * The operations on task runs: runTask, submitInteraction, getTaskRun, cancelTaskRun, listTaskRuns, rerunTaskRun. A
  * waitForCompletion waits through the organization's {@link RunWatcher}.
  */
 final class RunOperations extends OperationGroup {
 
     RunOperations(DeckEndpoint endpoint) {
         super(endpoint);
-        register(DeckOperation.runTask, this::runTask);
+        register(DeckOperation.runTask, this::runTask, () -> Reruns.check(configuration));
         register(DeckOperation.submitInteraction, this::submitInteraction);
         register(DeckOperation.getTaskRun, this::getTaskRun);
         register(DeckOperation.cancelTaskRun, this::cancelTaskRun);
         register(DeckOperation.listTaskRuns, this::listTaskRuns);
+        register(DeckOperation.rerunTaskRun, this::rerunTaskRun);
     }
 
     private CompletableFuture<Void> runTask(Exchange exchange) {
@@ -45,10 +48,56 @@ final class RunOperations extends OperationGroup {
         CompletableFuture<String> credential = externalId != null
                 ? endpoint.credentialIdOf(externalId, sourceId)
                 : CompletableFuture.completedFuture(credentialId);
-        return credential.thenCompose(resolved -> start(taskId, new RunTaskRequest(resolved, sourceId,
-                value(in, DeckConstants.SESSION_ID, configuration.getSessionId()), input), key))
-                .thenCompose(run -> waitIfAsked(exchange, run))
+        Reruns.check(configuration);
+        String sessionId = value(in, DeckConstants.SESSION_ID, configuration.getSessionId());
+        return credential.thenCompose(resolved -> attempt(exchange, taskId,
+                new RunTaskRequest(resolved, sourceId, sessionId, input), key, 1, new ArrayList<>()))
                 .thenCompose(run -> replyRun(exchange, run, externalId));
+    }
+
+    /**
+     * One attempt of a runTask: starts the run and waits if asked; with rerunOn=deckErrors, a run that failed with an
+     * error of Deck's own is started again (a new session, a key of its own) until maxRunAttempts runs were started.
+     */
+    private CompletableFuture<TaskRun> attempt(Exchange exchange, String taskId, RunTaskRequest body, String key,
+            int number, List<String> previous) {
+        String attemptKey = number == 1 ? key : Reruns.attemptKey(key, number);
+        return start(taskId, body, attemptKey)
+                .thenCompose(run -> waitIfAsked(exchange, run))
+                .thenCompose(run -> {
+                    if (Reruns.shouldRerun(configuration, run, number)) {
+                        previous.add(run.getId());
+                        RunTaskRequest again = new RunTaskRequest(body.credentialId(), body.sourceId(), null,
+                                body.input());
+                        return attempt(exchange, taskId, again, key, number + 1, previous);
+                    }
+                    if (Reruns.isOn(configuration)) {
+                        Reruns.setHeaders(exchange.getMessage(), number, previous);
+                    }
+                    return CompletableFuture.completedFuture(run);
+                });
+    }
+
+    /**
+     * Starts the run's task again with its input, credential and source, under an Idempotency-Key of its own derived
+     * from the run, so redelivering the exchange does not start a third.
+     */
+    private CompletableFuture<Void> rerunTaskRun(Exchange exchange) {
+        Message in = exchange.getIn();
+        String runId = required(in, DeckConstants.RUN_ID, configuration.getRunId(), "runId",
+                DeckOperation.rerunTaskRun);
+        String given = value(in, DeckConstants.IDEMPOTENCY_KEY, configuration.getIdempotencyKey());
+        String key = given != null
+                ? idempotencyKey(exchange, DeckOperation.rerunTaskRun, runId)
+                : Reruns.rerunKey(runId);
+        return endpoint.getClient().getTaskRun(runId, "input").thenCompose(original -> {
+            RunTaskRequest body = new RunTaskRequest(original.getCredentialId(), original.getSourceId(), null,
+                    Reruns.inputOf(original));
+            return start(original.getTaskId(), body, key);
+        })
+                .thenCompose(run -> waitIfAsked(exchange, run))
+                .thenCompose(run -> replyRun(exchange, run, null))
+                .thenRun(() -> exchange.getMessage().setHeader(DeckConstants.PREVIOUS_RUN_IDS, List.of(runId)));
     }
 
     private CompletableFuture<TaskRun> start(String taskId, RunTaskRequest body, String key) {
@@ -99,8 +148,6 @@ final class RunOperations extends OperationGroup {
 
     private CompletableFuture<Void> submitInteraction(Exchange exchange) {
         Message in = exchange.getIn();
-        String runId = required(in, DeckConstants.RUN_ID, configuration.getRunId(), "runId",
-                DeckOperation.submitInteraction);
         ObjectNode values = DeckBodies.toJsonObject(in.getBody(), DeckOperation.submitInteraction);
         if (values == null || values.isEmpty()) {
             throw new IllegalArgumentException(
@@ -108,10 +155,36 @@ final class RunOperations extends OperationGroup {
                             + "e.g. {\"code\": \"123456\"}, but the body is "
                             + (values == null ? "empty" : "an empty object"));
         }
+        String runId = value(in, DeckConstants.RUN_ID, configuration.getRunId());
+        if (runId != null) {
+            InteractionAnswers.check(values, runId, InteractionAnswers.fieldsOf(in));
+            return answer(exchange, runId, values, null);
+        }
+        String credentialId = value(in, DeckConstants.CREDENTIAL_ID, configuration.getCredentialId());
+        String externalId = credentialId == null ? externalId(exchange) : null;
+        if (credentialId == null && externalId == null) {
+            throw new IllegalArgumentException("submitInteraction needs the runId option or the " + DeckConstants.RUN_ID
+                    + " header, or the credentialId or externalId (options or headers) of the credential whose "
+                    + "waiting run it answers");
+        }
+        // a key given by the exchange is checked now, before any request
+        idempotencyKey(exchange, DeckOperation.submitInteraction, "");
+        CompletableFuture<String> credential = externalId != null
+                ? endpoint.credentialIdOf(externalId, value(in, DeckConstants.SOURCE_ID, configuration.getSourceId()))
+                : CompletableFuture.completedFuture(credentialId);
+        return credential
+                .thenCompose(id -> InteractionAnswers.waitingRun(endpoint.getClient(), id, externalId))
+                .thenCompose(run -> {
+                    InteractionAnswers.check(values, run.getId(), InteractionAnswers.fieldsOf(run));
+                    return answer(exchange, run.getId(), values, externalId);
+                });
+    }
+
+    private CompletableFuture<Void> answer(Exchange exchange, String runId, ObjectNode values, String externalId) {
         String key = idempotencyKey(exchange, DeckOperation.submitInteraction, runId);
         return endpoint.getClient().submitInteraction(runId, values, key)
                 .thenCompose(run -> waitIfAsked(exchange, run))
-                .thenCompose(run -> replyRun(exchange, run, null));
+                .thenCompose(run -> replyRun(exchange, run, externalId));
     }
 
     private CompletableFuture<Void> getTaskRun(Exchange exchange) {

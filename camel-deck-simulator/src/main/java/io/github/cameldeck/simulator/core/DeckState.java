@@ -1,11 +1,13 @@
 package io.github.cameldeck.simulator.core;
 
 import java.time.Instant;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.github.cameldeck.simulator.Agent;
 import io.github.cameldeck.simulator.Credential;
+import io.github.cameldeck.simulator.DeckError;
 import io.github.cameldeck.simulator.Source;
 import io.github.cameldeck.simulator.StorageItem;
 import io.github.cameldeck.simulator.Task;
@@ -26,6 +28,8 @@ final class DeckState {
     final Map<String, StorageItem> storageItems = new HashMap<>();
     /** Sources on Deck's blocklist: runs against them are refused with 403 source_blocked. */
     final java.util.Set<String> blockedSources = new java.util.HashSet<>();
+    /** Errors the next runs of a task fail with, one per run, in order (by task id). */
+    final Map<String, Deque<DeckError>> plannedFailures = new HashMap<>();
     final EventLog events;
     final EventDestinations destinations;
     /** Runs not yet terminal: what the session limit counts. */
@@ -46,11 +50,12 @@ final class DeckState {
     }
 
     /**
-     * Forgets runs, sessions, storage, events and webhook deliveries; keeps agents, sources, credentials, tasks and
+     * Forgets runs, planned failures, sessions, storage, events and webhook deliveries; keeps agents, sources, credentials, tasks and
      * event destinations.
      */
     void clearActivity() {
         runs.clear();
+        plannedFailures.clear();
         sessions.clear();
         storageItems.clear();
         events.clear();

@@ -1,7 +1,9 @@
 package io.github.cameldeck.simulator.core;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +39,15 @@ public final class RunService {
         return engine.call(now -> {
             RunRecord run = createLocked(draft, now);
             return run.snapshot(now, engine.state().spelling());
+        });
+    }
+
+    /** The next runs of the task fail with these errors, one each, in order; later runs follow its scenario. */
+    public void failNextRuns(String taskId, List<DeckError> errors) {
+        engine.call(now -> {
+            CatalogService.requireTask(engine.state(), taskId);
+            engine.state().plannedFailures.computeIfAbsent(taskId, id -> new ArrayDeque<>()).addAll(errors);
+            return null;
         });
     }
 
@@ -86,6 +97,10 @@ public final class RunService {
                     "input." + SCENARIO_KEY);
         } catch (ScenarioFormatException e) {
             throw ApiException.inputInvalid(e.field(), e.getMessage());
+        }
+        Deque<DeckError> planned = state.plannedFailures.get(task.id());
+        if (planned != null && !planned.isEmpty()) {
+            scenario = scenario.withOutcome(Scenario.Outcome.FAILED).withError(planned.poll());
         }
         InputSchemaCheck.validate(task.inputSchema(), input);
         int limit = state.settings.sessionLimit();
