@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.github.cameldeck.examples.main.OnboardingWatch.Onboarded;
+import io.github.cameldeck.examples.support.DemoSummary;
 import io.github.cameldeck.simulator.DeckSimulator;
 import io.github.cameldeck.simulator.DemoData;
 import org.apache.camel.main.BaseMainSupport;
@@ -65,7 +66,7 @@ public final class OnboardingDemo {
             }
             out.printf("Onboarded %s in %.1f s: credential %s verified, first statements run %s completed%n",
                     customer, took.toMillis() / 1000.0, onboarded.credentialId(), onboarded.runId());
-            out.printf("Files: %d saved under %s%n", files.size(), folder);
+            out.printf("Files: %d saved under %s%n", files.size(), DemoSummary.shown(folder));
             int width = files.keySet().stream().mapToInt(String::length).max().orElse(0);
             files.forEach((name, size) -> out.printf("  %-" + width + "s %,10d bytes%n", name, size));
         }

@@ -44,8 +44,7 @@ public class OnboardingRoutes extends RouteBuilder {
     private static final String SAVED = "saved      " + CUSTOMER
             + "${header.CamelFileName}, ${header.CamelDeckFileSize} bytes";
     private static final String ARCHIVED = "archived   " + CUSTOMER
-            + "${body.size()} files of run ${header.CamelDeckRunId} in "
-            + "{{onboarding.archive-dir}}/${header.CamelDeckExternalId}";
+            + "${body.size()} files of run ${header.CamelDeckRunId}";
 
     @Override
     public void configure() {
