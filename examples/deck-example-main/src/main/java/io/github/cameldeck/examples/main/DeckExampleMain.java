@@ -199,6 +199,16 @@ public final class DeckExampleMain {
             main.configure().withRoutesIncludePattern(dsl.includePattern());
         }
         out.printf("Routes: %s (the %s DSL)%n%n", dsl.source(), dsl);
+        run(main, "The demo");
+        return runs.summary(dsl.toString(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Runs Camel Main until it is completed or its time limit.
+     *
+     * @throws IllegalStateException "{@code what} could not start: " and the root cause
+     */
+    static void run(Main main, String what) {
         try {
             main.run();
         } catch (Exception e) {
@@ -206,9 +216,8 @@ public final class DeckExampleMain {
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            throw new IllegalStateException("The demo could not start: " + cause.getMessage(), e);
+            throw new IllegalStateException(what + " could not start: " + cause.getMessage(), e);
         }
-        return runs.summary(dsl.toString(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     static List<String> taskIds(String value) {

@@ -139,7 +139,7 @@ public final class OnboardingDemo {
             });
             out.printf("Onboarding: the form at http://127.0.0.1:%d/onboarding, the codes at /onboarding/code, "
                     + "Deck's webhooks at /deck/events%n%n", port);
-            run(main);
+            DeckExampleMain.run(main, "The onboarding flow");
         }
         Path folder = archive.get() == null ? null : archive.get().resolve(CUSTOMER);
         return new Result(CUSTOMER, onboarded.get(), folder, filesIn(folder),
@@ -163,19 +163,7 @@ public final class OnboardingDemo {
                 out.printf("  curl -i %s/onboarding/code -d customer=cust-42 -d code=...%n%n", url);
             }
         });
-        run(main);
-    }
-
-    private static void run(Main main) {
-        try {
-            main.run();
-        } catch (Exception e) {
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            throw new IllegalStateException("The onboarding flow could not start: " + cause.getMessage(), e);
-        }
+        DeckExampleMain.run(main, "The onboarding flow");
     }
 
     /**

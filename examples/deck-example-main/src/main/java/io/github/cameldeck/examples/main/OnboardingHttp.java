@@ -107,8 +107,8 @@ public class OnboardingHttp {
 
     /**
      * The error answers: 400 for a form that is incomplete or wrong (with the fields), 404 for a customer Deck has no
-     * credential for, 502 when Deck refused the call (with Deck's status and code), 500 otherwise. The message of
-     * camel-deck's exceptions never holds a password.
+     * credential for (409 for one with several), 502 when Deck refused the call (with Deck's status and code), 500
+     * otherwise. The message of camel-deck's exceptions never holds a password.
      */
     public void failed(Exchange exchange) {
         exchange.removeProperty(ANSWER);
