@@ -31,6 +31,9 @@ import org.apache.camel.support.EventNotifierSupport;
  * {@code DECK_TASK_IDS}, see {@code application.properties}). The routes are {@link DeckDemoRoutes} (Java DSL,
  * the default), {@code routes/deck-demo.camel.yaml} or {@code routes/deck-demo.camel.xml}: {@code --dsl yaml} or
  * {@code -Ddemo.dsl=yaml}.
+ * <p>
+ * {@code --flow onboarding} (or {@code -Ddemo.flow=onboarding}) runs the onboarding flow instead ({@link OnboardingDemo},
+ * {@link OnboardingRoutes}, Java DSL only).
  */
 public final class DeckExampleMain {
 
@@ -43,6 +46,16 @@ public final class DeckExampleMain {
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
         PrintStream out = System.out;
+        String flow = option(args, "--flow", System.getProperty("demo.flow", "runs"));
+        if (flow.equalsIgnoreCase("onboarding")) {
+            onboarding(out, start);
+            return;
+        }
+        if (!flow.equalsIgnoreCase("runs")) {
+            System.err.println("Unknown flow '" + flow + "': use runs (the default) or onboarding");
+            System.exit(2);
+            return;
+        }
         Dsl dsl = Dsl.select(args, System.getProperty("demo.dsl"));
         String apiKey = System.getenv("DECK_API_KEY");
         DemoSummary summary;
@@ -66,6 +79,50 @@ public final class DeckExampleMain {
         if (!summary.allFinished() || summary.count(DemoSummary.REFUSED) > 0) {
             System.exit(1);
         }
+    }
+
+    /**
+     * The onboarding flow ({@link OnboardingDemo}): against the simulator, with the demo as the customer, until the
+     * customer's first statements are archived; against Deck, serving the form until the time limit.
+     */
+    private static void onboarding(PrintStream out, long start) {
+        String apiKey = System.getenv("DECK_API_KEY");
+        OnboardingDemo.Result result;
+        try {
+            if (apiKey == null || apiKey.isBlank()) {
+                try (DeckSimulator sim = startSimulator()) {
+                    out.printf("No DECK_API_KEY set: using the embedded Deck simulator at %s%n", sim.baseUrl());
+                    result = OnboardingDemo.runAgainst(sim, out, start, Map.of());
+                }
+            } else {
+                String baseUrl = Optional.ofNullable(System.getenv("DECK_BASE_URL")).orElse("https://api.deck.co/v2");
+                out.printf("Using Deck at %s (key from DECK_API_KEY; the bank of DECK_SOURCE_ID, the task of "
+                        + "DECK_STATEMENTS_TASK_ID)%n", baseUrl);
+                OnboardingDemo.serve(out);
+                return;
+            }
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        result.print(out);
+        if (!result.archived()) {
+            System.exit(1);
+        }
+    }
+
+    /** {@code NAME X} (or {@code NAME=X}) among the arguments, else the fallback. */
+    static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(name) && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith(name + "=")) {
+                return args[i].substring(name.length() + 1);
+            }
+        }
+        return fallback;
     }
 
     /** A simulator as the demo uses it: a free port, Deck's rate limit, the demo tasks seeded. */
@@ -142,6 +199,16 @@ public final class DeckExampleMain {
             main.configure().withRoutesIncludePattern(dsl.includePattern());
         }
         out.printf("Routes: %s (the %s DSL)%n%n", dsl.source(), dsl);
+        run(main, "The demo");
+        return runs.summary(dsl.toString(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Runs Camel Main until it is completed or its time limit.
+     *
+     * @throws IllegalStateException "{@code what} could not start: " and the root cause
+     */
+    static void run(Main main, String what) {
         try {
             main.run();
         } catch (Exception e) {
@@ -149,9 +216,8 @@ public final class DeckExampleMain {
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            throw new IllegalStateException("The demo could not start: " + cause.getMessage(), e);
+            throw new IllegalStateException(what + " could not start: " + cause.getMessage(), e);
         }
-        return runs.summary(dsl.toString(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     static List<String> taskIds(String value) {

@@ -132,7 +132,7 @@ public record DemoSummary(String dsl, int expectedRuns, List<RunReport> runs, Li
     }
 
     /** A folder relative to the working directory when it lies inside it, else absolute. */
-    private static String shown(Path folder) {
+    public static String shown(Path folder) {
         Path workingDirectory = Path.of("").toAbsolutePath();
         if (folder.equals(workingDirectory)) {
             return ".";
