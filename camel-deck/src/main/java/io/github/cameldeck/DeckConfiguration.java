@@ -181,8 +181,9 @@ public class DeckConfiguration implements Cloneable {
             + "redelivered exchange never starts a second run.")
     private String idempotencyKey;
 
-    @UriParam(label = "producer", defaultValue = "false", description = "runTask, submitInteraction: return only when the run is terminal or needs a person "
-            + "(interaction_required, review_required), or waitTimeout passed. No thread is held while waiting.")
+    @UriParam(label = "producer", defaultValue = "false", description = "runTask, submitInteraction, getTaskRun, rerunTaskRun: return only when the run is "
+            + "terminal or needs a person (interaction_required, review_required), or waitTimeout passed. No thread is "
+            + "held while waiting.")
     private boolean waitForCompletion;
 
     @UriParam(label = "producer", defaultValue = "30m", javaType = "java.time.Duration", description = "How long waitForCompletion waits; then the run is returned as it is (not an error).")

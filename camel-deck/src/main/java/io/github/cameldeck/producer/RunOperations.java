@@ -191,6 +191,7 @@ final class RunOperations extends OperationGroup {
         String runId = required(exchange.getIn(), DeckConstants.RUN_ID, configuration.getRunId(), "runId",
                 DeckOperation.getTaskRun);
         return endpoint.getClient().getTaskRun(runId, endpoint.getInclude())
+                .thenCompose(run -> waitIfAsked(exchange, run))
                 .thenCompose(run -> replyRun(exchange, run, null));
     }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameldeck.DeckApiException;
 import io.github.cameldeck.DeckConstants;
 import io.github.cameldeck.DeckExternalIdException;
+import io.github.cameldeck.DeckWaitingRunException;
 import io.github.cameldeck.model.AuthCredentials;
 import io.github.cameldeck.model.Credential;
 import io.github.cameldeck.model.TaskRun;
@@ -95,19 +96,9 @@ public class OnboardingHttp {
         reply(exchange, 202, answer);
     }
 
-    /** No run of the customer waits for a code: 404. */
-    public void nothingWaits(Exchange exchange) {
-        exchange.removeProperty(ANSWER);
-        Object customer = exchange.getMessage().getHeader(DeckConstants.EXTERNAL_ID);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("customer", customer);
-        answer.put("error", "No run of customer " + customer + " waits for a code");
-        reply(exchange, 404, answer);
-    }
-
     /**
      * The error answers: 400 for a form that is incomplete or wrong (with the fields), 404 for a customer Deck has no
-     * credential for (409 for one with several), 502 when Deck refused the call (with Deck's status and code), 500
+     * credential for (409 for one with several) or no run waiting for a code (409 for several), 502 when Deck refused the call (with Deck's status and code), 500
      * otherwise. The message of camel-deck's exceptions never holds a password.
      */
     public void failed(Exchange exchange) {
@@ -119,6 +110,10 @@ public class OnboardingHttp {
             status = 400;
             answer.put("error", invalid.getMessage());
             answer.put("fields", invalid.fields());
+        } else if (error instanceof DeckWaitingRunException waiting) {
+            status = waiting.getReason() == DeckWaitingRunException.Reason.NO_WAITING_RUN ? 404 : 409;
+            answer.put("customer", exchange.getMessage().getHeader(DeckConstants.EXTERNAL_ID));
+            answer.put("error", waiting.getMessage());
         } else if (error instanceof DeckExternalIdException unknown) {
             status = unknown.getReason() == DeckExternalIdException.Reason.NO_CREDENTIAL ? 404 : 409;
             answer.put("customer", unknown.getExternalId());

@@ -72,21 +72,16 @@ public class OnboardingRoutes extends RouteBuilder {
                 .to("direct:onboarding-run-status");
 
         // 3. the code the bank sent the customer: customer, code; answered 202 once Deck took it, 404 when no run of
-        //    the customer waits (or Deck has no credential of that customer), 400 when a field is missing
+        //    the customer waits (or Deck has no credential of that customer), 400 when a field is missing.
+        //    submitInteraction answers the one run of the customer (CamelDeckExternalId) that waits for input,
+        //    after checking the answer's fields against what the run asks for.
         from("platform-http:/onboarding/code?httpMethodRestrict=POST").routeId("onboarding-code")
-                .onException(Exception.class).handled(true).bean("onboardingHttp", "failed").end() // 400, 404, 502...
+                .onException(Exception.class).handled(true).bean("onboardingHttp", "failed").end() // 400, 404, 409...
                 .bean("onboardingHttp", "answer") // CamelDeckExternalId: the customer; the code is kept aside
-                .to("deck:listTaskRuns?status=interaction_required") // the customer's credential's runs that wait
-                .choice()
-                    .when(simple("${body.isEmpty()}"))
-                        .bean("onboardingHttp", "nothingWaits") // 404
-                    .otherwise()
-                        .setHeader("CamelDeckRunId", simple("${body[0].id}")) // the newest
-                        .setBody(exchangeProperty(OnboardingHttp.ANSWER)) // {"code": "..."}
-                        .to("deck:submitInteraction")
-                        .log(LoggingLevel.INFO, LOG, ANSWERED)
-                        .bean("onboardingHttp", "answered") // 202 {"customer", "run", "status": "running"}
-                .end();
+                .setBody(exchangeProperty(OnboardingHttp.ANSWER)) // {"code": "..."}
+                .to("deck:submitInteraction")
+                .log(LoggingLevel.INFO, LOG, ANSWERED)
+                .bean("onboardingHttp", "answered"); // 202 {"customer", "run", "status": "running"}
 
         // 4. Deck verified a login: the customer's first statements, archived in a folder per customer. The consumer
         //    receives Deck's webhooks on the HTTP server's default path (/deck/events) and also reads Deck's event log
@@ -104,12 +99,13 @@ public class OnboardingRoutes extends RouteBuilder {
                     .to("deck:runTask?taskId={{onboarding.task-id}}&waitForCompletion=true&waitTimeout=30m")
                     .to("direct:onboarding-run-status")
                     // The bank may ask again (the simulator's asks at every login): the customer answers through
-                    // POST /onboarding/code, and the route reads the run every second until it finished (for at most
-                    // 30 minutes). waitForCompletion does not wait for a run that asked already.
+                    // POST /onboarding/code. While the run waits for the customer, the route looks again every
+                    // second; once answered, getTaskRun waits (through the shared watcher) until the run finishes
+                    // or asks again.
                     .loopDoWhile(OnboardingRoutes::unfinished)
                         .setProperty("runStatus", header("CamelDeckRunStatus"))
                         .delay(1000)
-                        .to("deck:getTaskRun")
+                        .to("deck:getTaskRun?waitForCompletion=true&waitTimeout=30m")
                         .filter(simple("${header.CamelDeckRunStatus} != ${exchangeProperty.runStatus}"))
                             .to("direct:onboarding-run-status")
                         .end()

@@ -155,8 +155,8 @@ class OnboardingFlowTest {
         // nothing of the customer waits any more
         HttpResponse<String> late = post("/onboarding/code", form("customer", customer, "code", CODE));
         assertThat(late.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(late.body()).path("error").asText())
-                .isEqualTo("No run of customer " + customer + " waits for a code");
+        assertThat(JSON.readTree(late.body()).path("error").asText()).startsWith("No run of credential ")
+                .contains("(external_id '" + customer + "') waits for input");
 
         // the flow's lines name the customer, the credential and the runs; no line holds the password or the code
         String log = logSinceStart();
