@@ -108,8 +108,9 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
     private Boolean lazyStartProducer = false;
 
     /**
-     * submitInteraction, getTaskRun, cancelTaskRun, listStorage, listScreenshots, downloadScreenshot: the id of the task
-     * run (trun_...).
+     * submitInteraction, getTaskRun, cancelTaskRun, rerunTaskRun, listStorage, listScreenshots, downloadScreenshot: the
+     * id of the task run (trun_...). submitInteraction without it answers the one waiting run of the credentialId or
+     * externalId.
      */
     private String runId;
 
@@ -152,8 +153,8 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
     private String taskId;
 
     /**
-     * runTask, submitInteraction: return only when the run is terminal or needs a person (interaction_required,
-     * review_required), or waitTimeout passed. No thread is held while waiting.
+     * runTask, submitInteraction, getTaskRun, rerunTaskRun: return only when the run is terminal or needs a person
+     * (interaction_required, review_required), or waitTimeout passed. No thread is held while waiting.
      */
     private Boolean waitForCompletion = false;
 
@@ -392,6 +393,19 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
      * listEvents (and listTaskRuns): only what was created before this instant (ISO 8601).
      */
     private String createdBefore;
+
+    /**
+     * runTask with rerunOn=deckErrors: the most runs one exchange starts, the first included.
+     */
+    private Integer maxRunAttempts = 3;
+
+    /**
+     * runTask with waitForCompletion: deckErrors starts the task again when the run fails with an error of Deck's own
+     * (types api, session, task, storage), with the same input, credential and source and an Idempotency-Key of its own
+     * per attempt, up to maxRunAttempts runs; never for auth, request, interaction, source or organization errors.
+     * Camel's redelivery cannot do this: it sends the same Idempotency-Key, and Deck answers with the same failed run.
+     */
+    private String rerunOn = "never";
 
     public String getBaseUrl() {
         return baseUrl;
@@ -863,5 +877,21 @@ public class DeckComponentConfiguration extends ComponentConfigurationProperties
 
     public void setCreatedBefore(String createdBefore) {
         this.createdBefore = createdBefore;
+    }
+
+    public Integer getMaxRunAttempts() {
+        return maxRunAttempts;
+    }
+
+    public void setMaxRunAttempts(Integer maxRunAttempts) {
+        this.maxRunAttempts = maxRunAttempts;
+    }
+
+    public String getRerunOn() {
+        return rerunOn;
+    }
+
+    public void setRerunOn(String rerunOn) {
+        this.rerunOn = rerunOn;
     }
 }
