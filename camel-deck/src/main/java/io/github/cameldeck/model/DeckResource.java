@@ -2,6 +2,7 @@ package io.github.cameldeck.model;
 
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
@@ -19,6 +20,7 @@ public abstract class DeckResource extends DeckObject {
     @JsonSerialize(using = DeckTimestampSerializer.class)
     @JsonDeserialize(using = DeckTimestampDeserializer.class)
     private OffsetDateTime updatedAt;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     private String requestId;
 
     public String getId() {

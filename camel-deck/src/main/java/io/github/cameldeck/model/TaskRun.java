@@ -20,10 +20,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
         "agent_id",
         "source_id", "runtime_ms", "errors", "interaction", "canceled_at", "created_at", "updated_at", "input",
         "output", "storage", "artifacts", "request_id"})
-public class TaskRun extends DeckObject {
+public class TaskRun extends DeckResource {
 
-    private String id;
-    private String object;
     private String statusValue;
     private String result;
     private String taskId;
@@ -38,12 +36,6 @@ public class TaskRun extends DeckObject {
     @JsonSerialize(using = DeckTimestampSerializer.class)
     @JsonDeserialize(using = DeckTimestampDeserializer.class)
     private OffsetDateTime canceledAt;
-    @JsonSerialize(using = DeckTimestampSerializer.class)
-    @JsonDeserialize(using = DeckTimestampDeserializer.class)
-    private OffsetDateTime createdAt;
-    @JsonSerialize(using = DeckTimestampSerializer.class)
-    @JsonDeserialize(using = DeckTimestampDeserializer.class)
-    private OffsetDateTime updatedAt;
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private Object input;
     private Object output;
@@ -51,24 +43,6 @@ public class TaskRun extends DeckObject {
     private List<StorageItem> storage;
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private Artifacts artifacts;
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    private String requestId;
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public String getObject() {
-        return object;
-    }
-
-    public void setObject(String object) {
-        this.object = object;
-    }
 
     /**
      * The status, read leniently ({@code canceling} and {@code cancelling} are both {@link TaskRunStatus#CANCELING}; a
@@ -198,22 +172,6 @@ public class TaskRun extends DeckObject {
         this.canceledAt = canceledAt;
     }
 
-    public OffsetDateTime getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(OffsetDateTime createdAt) {
-        this.createdAt = createdAt;
-    }
-
-    public OffsetDateTime getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(OffsetDateTime updatedAt) {
-        this.updatedAt = updatedAt;
-    }
-
     /** The run's input: only present when Deck returned it ({@code include=input}, list items, run responses). */
     public Object getInput() {
         return input;
@@ -259,17 +217,9 @@ public class TaskRun extends DeckObject {
         artifacts.setScreenshots(screenshots);
     }
 
-    /** The request_id of the response that carried this run; absent on list items. */
-    public String getRequestId() {
-        return requestId;
-    }
-
-    public void setRequestId(String requestId) {
-        this.requestId = requestId;
-    }
-
     @Override
     public String toString() {
-        return "TaskRun[" + id + ", " + statusValue + (result != null ? ", " + result : "") + ", task " + taskId + "]";
+        return "TaskRun[" + getId() + ", " + statusValue + (result != null ? ", " + result : "") + ", task " + taskId
+                + "]";
     }
 }
