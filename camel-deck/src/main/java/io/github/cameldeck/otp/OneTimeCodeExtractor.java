@@ -28,6 +28,7 @@ import io.github.cameldeck.otp.CodeKeywords.Keyword;
  * verification code"), else in the <b>same
  * sentence</b> (within 150 characters, no end of sentence or blank line between), else <b>nearby</b> (within 200
  * characters). A possible year (1900 to 2099) counts only right after a keyword ("PIN: 1987").</li>
+ * <li>Numbers listed one after the other ("111111 and 222222") share the best rank among them.</li>
  * <li>The code is the number of the best rank. When different numbers share the best rank, or none is near a keyword,
  * there is no code: the caller should ask a person rather than send a guess.</li>
  * </ol>
@@ -54,6 +55,8 @@ public final class OneTimeCodeExtractor {
     private static final Pattern DIGIT = Pattern.compile("[0-9]");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?:\\s|$)");
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ ]*\\n");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("(?iu)\\s*(?:[,;/&+]\\s*)?(?:(?:and|or|und|oder|et|ou"
+            + "|y|o|e|ed|of|en)\\s+)?");
     /** Between a keyword and a number it names directly: punctuation, and at most one "is". */
     private static final Pattern DIRECTLY = Pattern.compile("(?iu)[\\s:#=\"'«»„“”*–—-]*(?:(?:is|ist|lautet|est|es|è"
             + "|é|was|era)[\\s:#=\"'«»„“”*–—-]*)?");
@@ -74,21 +77,48 @@ public final class OneTimeCodeExtractor {
     }
 
     private static Optional<String> bestNamed(String text, List<Keyword> keywords, List<Candidate> candidates) {
-        Map<Nearness, Set<String>> byNearness = new EnumMap<>(Nearness.class);
-        for (Candidate candidate : candidates) {
-            Nearness best = null;
+        Nearness[] nearness = new Nearness[candidates.size()];
+        for (int i = 0; i < candidates.size(); i++) {
             for (Keyword keyword : keywords) {
-                Nearness nearness = nearness(text, keyword, candidate);
-                if (nearness != null && (best == null || nearness.compareTo(best) < 0)) {
-                    best = nearness;
+                Nearness n = nearness(text, keyword, candidates.get(i));
+                if (n != null && (nearness[i] == null || n.compareTo(nearness[i]) < 0)) {
+                    nearness[i] = n;
                 }
             }
-            if (best != null) {
-                byNearness.computeIfAbsent(best, n -> new TreeSet<>()).add(candidate.digits());
+        }
+        shareAlongLists(text, candidates, nearness);
+        Map<Nearness, Set<String>> byNearness = new EnumMap<>(Nearness.class);
+        for (int i = 0; i < candidates.size(); i++) {
+            if (nearness[i] != null) {
+                byNearness.computeIfAbsent(nearness[i], n -> new TreeSet<>()).add(candidates.get(i).digits());
             }
         }
         return byNearness.values().stream().findFirst().filter(codes -> codes.size() == 1)
                 .map(codes -> codes.iterator().next());
+    }
+
+    /**
+     * Numbers listed one after the other ("111111 and 222222", "111111, 222222") are named as plainly as the best named
+     * of them: the keyword names the list, not its first item.
+     */
+    private static void shareAlongLists(String text, List<Candidate> candidates, Nearness[] nearness) {
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i + 1 < candidates.size(); i++) {
+                String between = text.substring(candidates.get(i).end(), candidates.get(i + 1).start());
+                if (LIST_SEPARATOR.matcher(between).matches()) {
+                    Nearness best = better(nearness[i], nearness[i + 1]);
+                    nearness[i] = best;
+                    nearness[i + 1] = best;
+                }
+            }
+        }
+    }
+
+    private static Nearness better(Nearness a, Nearness b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** How plainly the keyword names the candidate; null when too far apart. */

@@ -101,6 +101,8 @@ class OneTimeCodeExtractorTest {
                 // not found
                 arguments("two different codes named alike",
                         "Your old code 111111 is no longer valid. Your new code is 222222.", NONE),
+                arguments("two codes in a list after the keyword",
+                        "I got two codes, 111111 and 222222. Which one do you need?", NONE),
                 arguments("two codes in HTML", "<p>Code: 482913<br>PIN: 7731</p>", NONE),
                 arguments("numbers without a keyword",
                         "Please pay 1250 EUR by 05.03.2025 to IBAN DE89370400440532013000.", NONE),
