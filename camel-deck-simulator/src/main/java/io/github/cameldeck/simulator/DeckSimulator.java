@@ -305,7 +305,12 @@ public final class DeckSimulator implements AutoCloseable {
     }
 
     public Credential createCredential(String sourceId, String username, String password) {
-        return catalog.createCredential(sourceId, "username_password", username, password, Map.of(), null);
+        return createCredential(sourceId, username, password, null);
+    }
+
+    /** A username and password credential with the client's own id for it ({@code external_id}; null for none). */
+    public Credential createCredential(String sourceId, String username, String password, String externalId) {
+        return catalog.createCredential(sourceId, "username_password", username, password, Map.of(), externalId);
     }
 
     public Credential credential(String credentialId) {

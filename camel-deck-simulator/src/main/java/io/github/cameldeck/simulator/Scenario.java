@@ -19,7 +19,7 @@ import io.github.cameldeck.simulator.json.Json;
  *
  * <p>
  * JSON form (task field {@code simulation}, run input key {@code _scenario}), all keys optional:
- * {@code queue_ms, run_ms, interactions[{type, message, fields[{name,type,label}], expect{}}], review_ms, outcome
+ * {@code queue_ms, run_ms, interactions[{type, message, fields[{name,type,label}], expect{}, expect_totp}], review_ms, outcome
  * (completed|failed|timeout|hang), error{type,code,message}, output, max_attempts, interaction_timeout_ms, reprompt_ms,
  * cancel_ms, files[{file_name, file_type, file_size}]}.
  */

@@ -177,7 +177,7 @@ final class RunLifecycle {
         if (missing != null) {
             throw ApiException.inputMissing("input." + missing);
         }
-        boolean accepted = run.interaction.accepts(input);
+        boolean accepted = run.interaction.accepts(input, now);
         run.generation++;
         run.interaction = null;
         run.status = TaskRunStatus.RUNNING;

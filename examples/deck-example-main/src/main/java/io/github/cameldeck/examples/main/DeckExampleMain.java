@@ -33,7 +33,8 @@ import org.apache.camel.support.EventNotifierSupport;
  * {@code -Ddemo.dsl=yaml}.
  * <p>
  * {@code --flow onboarding} (or {@code -Ddemo.flow=onboarding}) runs the onboarding flow instead ({@link OnboardingDemo},
- * {@link OnboardingRoutes}, Java DSL only).
+ * {@link OnboardingRoutes}, Java DSL only); {@code --flow mfa-by-mail} the MFA codes by e-mail and by TOTP
+ * ({@link MfaByMailDemo}, {@link MfaByMailRoutes}, Java DSL only).
  */
 public final class DeckExampleMain {
 
@@ -51,8 +52,12 @@ public final class DeckExampleMain {
             onboarding(out, start);
             return;
         }
+        if (flow.equalsIgnoreCase("mfa-by-mail")) {
+            mfaByMail(out, start);
+            return;
+        }
         if (!flow.equalsIgnoreCase("runs")) {
-            System.err.println("Unknown flow '" + flow + "': use runs (the default) or onboarding");
+            System.err.println("Unknown flow '" + flow + "': use runs (the default), onboarding or mfa-by-mail");
             System.exit(2);
             return;
         }
@@ -108,6 +113,36 @@ public final class DeckExampleMain {
         }
         result.print(out);
         if (!result.archived()) {
+            System.exit(1);
+        }
+    }
+
+    /**
+     * The MFA-by-mail flow ({@link MfaByMailDemo}): against the simulator, with an embedded mail server and the demo as
+     * the e-mail customer, until both customers' runs finished; against Deck, answering until the time limit.
+     */
+    private static void mfaByMail(PrintStream out, long start) {
+        String apiKey = System.getenv("DECK_API_KEY");
+        MfaByMailDemo.Result result;
+        try {
+            if (apiKey == null || apiKey.isBlank()) {
+                try (DeckSimulator sim = startSimulator()) {
+                    out.printf("No DECK_API_KEY set: using the embedded Deck simulator at %s%n", sim.baseUrl());
+                    result = MfaByMailDemo.runAgainst(sim, out, start, Map.of());
+                }
+            } else {
+                String baseUrl = Optional.ofNullable(System.getenv("DECK_BASE_URL")).orElse("https://api.deck.co/v2");
+                out.printf("Using Deck at %s (key from DECK_API_KEY; the mailbox of MFA_MAIL_*)%n", baseUrl);
+                MfaByMailDemo.serve(out);
+                return;
+            }
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        result.print(out);
+        if (!result.allCompleted()) {
             System.exit(1);
         }
     }
