@@ -1,6 +1,7 @@
 package io.github.cameldeck.otp;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -41,6 +42,7 @@ final class CodeKeywords {
     private CodeKeywords() {
     }
 
+    /** The keywords of the text, in the order they appear. */
     static List<Keyword> find(String text) {
         List<Keyword> found = new ArrayList<>();
         Matcher code = CODE_WORD.matcher(text);
@@ -58,6 +60,7 @@ final class CodeKeywords {
                 found.add(new Keyword(word.start(), word.end()));
             }
         }
+        found.sort(Comparator.comparingInt(Keyword::start));
         return found;
     }
 }

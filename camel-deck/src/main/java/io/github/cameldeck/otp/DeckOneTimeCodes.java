@@ -13,7 +13,7 @@ import org.apache.camel.Expression;
  * SMS ({@link OneTimeCodeExtractor}), and the body {@code {"code": "123456"}} that answers the interaction.
  * <p>
  * <b>As a bean</b> (an instance; {@code camel.beans.deckCodes=#class:io.github.cameldeck.otp.DeckOneTimeCodes}, or
- * {@code bean(DeckOneTimeCodes.class, "totp(${properties:bank.totp.secret})")}): {@link #totp(String)},
+ * {@code .bean(DeckOneTimeCodes.class, "totp(${properties:bank.totp.secret})")}): {@link #totp(String)},
  * {@link #extract(String)}, {@link #interactionBody(String)}. <b>In the Java DSL</b>, the static expressions
  * {@link #totpExpression(Expression)}, {@link #extractFromBodyExpression()}, {@link #interactionBodyExpression}...
  * They are named apart from the bean methods because Camel's bean binding considers static methods too.

@@ -48,7 +48,7 @@ public final class OneTimeCodeExtractor {
     private static final Pattern ZERO_WIDTH = Pattern.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]");
     private static final Pattern WIDE_SPACE = Pattern.compile("[\t\u00a0\u2007\u2009\u202f]");
     private static final Pattern LINK_OR_ADDRESS = Pattern
-            .compile("(?i)(?:https?://|www\\.)\\S+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+            .compile("(?i)(?:https?://|www\\.)\\S+|(?<![\\w.+-])[\\w.+-]++@[\\w-]+(?:\\.[\\w-]+)+");
     private static final Pattern BARE_CODE = Pattern
             .compile("\\s*([0-9]{4,8}|[0-9]{3}[ -][0-9]{3}|[0-9]{4}[ -][0-9]{4})\\s*[.!]?\\s*");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
@@ -79,7 +79,7 @@ public final class OneTimeCodeExtractor {
     private static Optional<String> bestNamed(String text, List<Keyword> keywords, List<Candidate> candidates) {
         Nearness[] nearness = new Nearness[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
-            for (Keyword keyword : keywords) {
+            for (Keyword keyword : within(keywords, candidates.get(i))) {
                 Nearness n = nearness(text, keyword, candidates.get(i));
                 if (n != null && (nearness[i] == null || n.compareTo(nearness[i]) < 0)) {
                     nearness[i] = n;
@@ -95,6 +95,25 @@ public final class OneTimeCodeExtractor {
         }
         return byNearness.values().stream().findFirst().filter(codes -> codes.size() == 1)
                 .map(codes -> codes.iterator().next());
+    }
+
+    /** The keywords (sorted by place) that are not too far from the candidate to name it. */
+    private static List<Keyword> within(List<Keyword> keywords, Candidate candidate) {
+        int low = 0;
+        int high = keywords.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (keywords.get(middle).end() < candidate.start() - NEARBY_CHARS) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        int end = low;
+        while (end < keywords.size() && keywords.get(end).start() <= candidate.end() + NEARBY_CHARS) {
+            end++;
+        }
+        return keywords.subList(low, end);
     }
 
     /**
@@ -127,9 +146,12 @@ public final class OneTimeCodeExtractor {
         if (!keywordFirst && keyword.start() < candidate.end()) {
             return null;
         }
-        String between = keywordFirst
-                ? text.substring(keyword.end(), candidate.start())
-                : text.substring(candidate.end(), keyword.start());
+        int from = keywordFirst ? keyword.end() : candidate.end();
+        int to = keywordFirst ? candidate.start() : keyword.start();
+        if (to - from > NEARBY_CHARS) {
+            return null;
+        }
+        String between = text.substring(from, to);
         if (candidate.possibleYear()) {
             return keywordFirst && DIRECTLY.matcher(between).matches() ? Nearness.ADJACENT : null;
         }
@@ -143,6 +165,6 @@ public final class OneTimeCodeExtractor {
         if (!sentenceEnds && !blankLine && between.length() <= SENTENCE_CHARS) {
             return Nearness.SAME_SENTENCE;
         }
-        return between.length() <= NEARBY_CHARS ? Nearness.NEARBY : null;
+        return Nearness.NEARBY;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.cameldeck.otp;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Messages as banks send them and customers answer them, each row one rule of the extractor. */
@@ -140,6 +142,21 @@ class OneTimeCodeExtractorTest {
     @MethodSource("messages")
     void findsTheCode(String rule, String text, String expected) {
         assertThat(extractor.find(text)).as(rule).isEqualTo(Optional.ofNullable(expected));
+    }
+
+    /** A newsletter-sized body with thousands of numbers and keywords: a slip into quadratic time would take minutes. */
+    @Test
+    void aLongBodyTakesNoTime() {
+        StringBuilder html = new StringBuilder("<html><body>");
+        for (int i = 0; i < 5_000; i++) {
+            html.append("<p>Statement line ").append(i).append(": ").append(1000 + i).append(" EUR, code SEPA</p>\n");
+        }
+        html.append("<p>Your verification code is 482913</p></body></html>");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThat(extractor.find(html.toString())).contains("482913"));
+        assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThat(extractor.find("On " + "x".repeat(300_000) + "@bank.example")).isEmpty());
     }
 
     @Test
