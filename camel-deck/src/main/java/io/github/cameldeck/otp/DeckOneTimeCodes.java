@@ -58,6 +58,17 @@ public class DeckOneTimeCodes {
         return codeIn(text);
     }
 
+    /**
+     * The one-time code in a customer's reply to a request for it, where no keyword needs to name it ("Here it is:
+     * 123456"); see {@link OneTimeCodeExtractor#findInReply(String)}.
+     *
+     * @throws DeckOneTimeCodeNotFoundException when the reply gives no code, or two different ones
+     */
+    public String extractFromReply(String text) {
+        return EXTRACTOR.findInReply(text)
+                .orElseThrow(() -> new DeckOneTimeCodeNotFoundException(text == null ? 0 : text.length()));
+    }
+
     /** The submitInteraction body for an {@code mfa} interaction: {@code {"code": code}}. */
     public Map<String, String> interactionBody(String code) {
         return interactionBody(DEFAULT_FIELD, code);
@@ -115,6 +126,16 @@ public class DeckOneTimeCodes {
     public static Expression extractFromBodyExpression() {
         return new CodeExpression("extractOneTimeCode(${body})", List.of(),
                 exchange -> codeIn(exchange.getMessage().getBody(String.class)));
+    }
+
+    /**
+     * The one-time code in the message body read as a customer's reply to a request for it (see
+     * {@link #extractFromReply(String)}); fails the exchange with {@link DeckOneTimeCodeNotFoundException} when there
+     * is none.
+     */
+    public static Expression extractFromReplyExpression() {
+        return new CodeExpression("extractOneTimeCodeFromReply(${body})", List.of(),
+                exchange -> new DeckOneTimeCodes().extractFromReply(exchange.getMessage().getBody(String.class)));
     }
 
     /** The submitInteraction body {@code {"code": <code>}}, as a {@code Map}. */

@@ -66,14 +66,39 @@ public final class OneTimeCodeExtractor {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String plain = HtmlText.isHtml(text) ? HtmlText.toText(text) : text;
-        plain = WIDE_SPACE.matcher(ZERO_WIDTH.matcher(plain).replaceAll("")).replaceAll(" ");
-        String fresh = LINK_OR_ADDRESS.matcher(FreshText.of(plain)).replaceAll(" ");
+        String fresh = freshText(text);
         Matcher bare = BARE_CODE.matcher(fresh);
         if (bare.matches()) {
             return Optional.of(bare.group(1).replaceAll("[ -]", ""));
         }
         return bestNamed(fresh, CodeKeywords.find(fresh), CodeCandidates.find(fresh));
+    }
+
+    /**
+     * The code of a customer's reply to a request for it, where no keyword needs to name it ("Here it is: 123456"):
+     * what {@link #find(String)} finds, else the one code-like number of the reply's own text (quoted message and
+     * signature dropped; dates, amounts, phone and account numbers never count), else empty; empty as well when the
+     * reply has two different such numbers.
+     */
+    public Optional<String> findInReply(String text) {
+        Optional<String> named = find(text);
+        if (named.isPresent() || text == null || text.isBlank()) {
+            return named;
+        }
+        Set<String> numbers = new TreeSet<>();
+        for (Candidate candidate : CodeCandidates.find(freshText(text))) {
+            if (!candidate.possibleYear()) {
+                numbers.add(candidate.digits());
+            }
+        }
+        return numbers.size() == 1 ? Optional.of(numbers.iterator().next()) : Optional.empty();
+    }
+
+    /** The text itself: HTML as text, without invisible characters, quoted messages, signatures, links, addresses. */
+    private static String freshText(String text) {
+        String plain = HtmlText.isHtml(text) ? HtmlText.toText(text) : text;
+        plain = WIDE_SPACE.matcher(ZERO_WIDTH.matcher(plain).replaceAll("")).replaceAll(" ");
+        return LINK_OR_ADDRESS.matcher(FreshText.of(plain)).replaceAll(" ");
     }
 
     private static Optional<String> bestNamed(String text, List<Keyword> keywords, List<Candidate> candidates) {

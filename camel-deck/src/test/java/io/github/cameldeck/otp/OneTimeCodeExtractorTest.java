@@ -144,6 +144,30 @@ class OneTimeCodeExtractorTest {
         assertThat(extractor.find(text)).as(rule).isEqualTo(Optional.ofNullable(expected));
     }
 
+    /** Replies to "please reply with the code": no keyword needed, but never a guess between two numbers. */
+    static Stream<Arguments> replies() {
+        return Stream.of(
+                arguments("no keyword near the number", "Hi,\n\nHere it is: 123456\n\nThanks,\nJane", "123456"),
+                arguments("the number on its own line between greetings", "Hi,\n123456\nJane", "123456"),
+                arguments("a keyword still picks one of two", "Hi, the code is 654321.\n\nI am in room 4412 all day.",
+                        "654321"),
+                arguments("a signature with a phone number", "Here: 246810\n--\nJane Doe\n+1 415 555 0100",
+                        "246810"),
+                arguments("the quoted request with its reference is dropped",
+                        "It's 135790\n\nOn Mon, 30 Nov 2026 at 10:00, Bank <mfa@bank.example> wrote:\n"
+                                + "> Please reply with the code for request 998877.",
+                        "135790"),
+                arguments("two different numbers: no guess", "Either 123456 or 654321, not sure", NONE),
+                arguments("only a date and an amount", "Paid 120,50 EUR on 30.11.2026", NONE),
+                arguments("a year alone is not a code", "Since 2019", NONE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("replies")
+    void findsTheCodeInAReply(String rule, String text, String expected) {
+        assertThat(extractor.findInReply(text)).as(rule).isEqualTo(Optional.ofNullable(expected));
+    }
+
     /** A newsletter-sized body with thousands of numbers and keywords: a slip into quadratic time would take minutes. */
     @Test
     void aLongBodyTakesNoTime() {

@@ -7,7 +7,7 @@ import io.github.cameldeck.otp.DeckOneTimeCodeNotFoundException;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
-import static io.github.cameldeck.otp.DeckOneTimeCodes.extractFromBodyExpression;
+import static io.github.cameldeck.otp.DeckOneTimeCodes.extractFromReplyExpression;
 import static io.github.cameldeck.otp.DeckOneTimeCodes.interactionBodyExpression;
 import static io.github.cameldeck.otp.DeckOneTimeCodes.totpExpression;
 
@@ -144,7 +144,7 @@ public class MfaByMailRoutes extends RouteBuilder {
                     .log(LoggingLevel.WARN, LOG, NOT_SENT)
                 .end()
                 // {"code": "..."}: the reply's quoted messages and signature are not searched
-                .setBody(interactionBodyExpression(extractFromBodyExpression()))
+                .setBody(interactionBodyExpression(extractFromReplyExpression()))
                 .to("deck:submitInteraction") // no run id: the one run of CamelDeckExternalId that waits
                 .log(LoggingLevel.INFO, LOG, BY_MAIL);
 
