@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * deck:events hands each event's object over typed, with its id header and the external id of the credential concerned:
  * a customer's first successful login (credential.verified) and the run that made it.
  */
-class TypedEventsTest extends EventsConsumerTestSupport {
+class EventsConsumerTypedEventsTest extends EventsConsumerTestSupport {
 
     @Test
     void credentialAndRunEventsAreTypedAndSayWhichCustomer() throws Exception {
