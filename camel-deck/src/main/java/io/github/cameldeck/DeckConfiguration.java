@@ -2,7 +2,6 @@ package io.github.cameldeck;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -16,7 +15,6 @@ public class DeckConfiguration implements Cloneable {
 
     @UriParam(label = "security", secret = true, description = "The Deck secret API key (sk_live_...). Sent as a bearer token; never logged. "
             + "When not set, the DECK_API_KEY environment variable is used.")
-    @Metadata(required = true)
     private String apiKey;
 
     @UriParam(label = "security", secret = true, description = "events: the signing secret(s) of Deck's webhook destination (whsec_...), "

@@ -1184,7 +1184,6 @@ public interface DeckEndpointBuilderFactory {
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
-         * Required: true
          * Group: security
          * 
          * @param apiKey the value to set
@@ -2391,7 +2390,6 @@ public interface DeckEndpointBuilderFactory {
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
-         * Required: true
          * Group: security
          * 
          * @param apiKey the value to set
@@ -3004,7 +3002,6 @@ public interface DeckEndpointBuilderFactory {
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
-         * Required: true
          * Group: security
          * 
          * @param apiKey the value to set
