@@ -135,13 +135,22 @@ class DeckCatalogTest {
         assertThat(result.getRequired()).containsExactly("operation");
     }
 
+    /** IDE plugins validate the URI of a from() as a consumer's and of a to() as a producer's. */
     @Test
-    void producerOptionsOnAConsumer() {
-        EndpointValidationResult result = catalog
+    void consumerAndProducerOptions() {
+        EndpointValidationResult wrongSide = catalog
                 .validateEndpointProperties("deck:taskRuns?waitForCompletion=true&delay=100", false, true, false);
+        assertThat(wrongSide.isSuccess()).isFalse();
+        assertThat(wrongSide.getNotConsumerOnly()).containsExactly("waitForCompletion");
 
-        assertThat(result.isSuccess()).isFalse();
-        assertThat(result.getNotConsumerOnly()).containsExactly("waitForCompletion");
+        // the options that choose a run's task, credential and source also filter the consumers
+        String filters = "taskId=task_1&credentialId=cred_1&sourceId=src_1&externalId=customer-42";
+        EndpointValidationResult consumer = catalog
+                .validateEndpointProperties("deck:taskRuns?delay=100&" + filters, false, true, false);
+        assertThat(consumer.isSuccess()).as(consumer.summaryErrorMessage(false)).isTrue();
+        EndpointValidationResult producer = catalog
+                .validateEndpointProperties("deck:runTask?waitForCompletion=true&" + filters, false, false, true);
+        assertThat(producer.isSuccess()).as(producer.summaryErrorMessage(false)).isTrue();
     }
 
     @Test

@@ -59,6 +59,42 @@ public interface DeckEndpointBuilderFactory {
             return this;
         }
         /**
+         * runTask: the credential (cred_...) the agent logs in with.
+         * getCredential, updateCredential, deleteCredential: the credential.
+         * listTaskRuns and the taskRuns consumer: only runs with this
+         * credential.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param credentialId the value to set
+         * @return the dsl builder
+         */
+        default DeckEndpointConsumerBuilder credentialId(String credentialId) {
+            doSetProperty("credentialId", credentialId);
+            return this;
+        }
+        /**
+         * A customer's own id, the external_id of its credential. runTask,
+         * listTaskRuns, getCredential and the taskRuns and storageItems
+         * consumers use the one credential that has it (not counting deleted
+         * ones; with sourceId, the one at that source); createCredential writes
+         * it as external_id when the body has none. Looked up with GET
+         * /credentials and cached (externalIdCacheTtl).
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param externalId the value to set
+         * @return the dsl builder
+         */
+        default DeckEndpointConsumerBuilder externalId(String externalId) {
+            doSetProperty("externalId", externalId);
+            return this;
+        }
+        /**
          * getTaskRun, and events with fetchRun: the optional sections to
          * include, comma-separated (input,storage,artifacts).
          * 
@@ -111,6 +147,39 @@ public interface DeckEndpointBuilderFactory {
          */
         default DeckEndpointConsumerBuilder maxRetries(String maxRetries) {
             doSetProperty("maxRetries", maxRetries);
+            return this;
+        }
+        /**
+         * runTask: the source (src_...) to run against. createCredential: the
+         * source_id when the body has none; getSource, deleteSource: the
+         * source. listTaskRuns, listCredentials and the taskRuns consumer: only
+         * those on these sources, comma-separated.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param sourceId the value to set
+         * @return the dsl builder
+         */
+        default DeckEndpointConsumerBuilder sourceId(String sourceId) {
+            doSetProperty("sourceId", sourceId);
+            return this;
+        }
+        /**
+         * runTask: the id of the task to run (task_...). getTask, updateTask,
+         * deleteTask, resetTask: the task. listTaskRuns and the taskRuns
+         * consumer: only runs of this task.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param taskId the value to set
+         * @return the dsl builder
+         */
+        default DeckEndpointConsumerBuilder taskId(String taskId) {
+            doSetProperty("taskId", taskId);
             return this;
         }
         /**
@@ -1784,6 +1853,42 @@ public interface DeckEndpointBuilderFactory {
             return this;
         }
         /**
+         * runTask: the credential (cred_...) the agent logs in with.
+         * getCredential, updateCredential, deleteCredential: the credential.
+         * listTaskRuns and the taskRuns consumer: only runs with this
+         * credential.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param credentialId the value to set
+         * @return the dsl builder
+         */
+        default DeckEndpointProducerBuilder credentialId(String credentialId) {
+            doSetProperty("credentialId", credentialId);
+            return this;
+        }
+        /**
+         * A customer's own id, the external_id of its credential. runTask,
+         * listTaskRuns, getCredential and the taskRuns and storageItems
+         * consumers use the one credential that has it (not counting deleted
+         * ones; with sourceId, the one at that source); createCredential writes
+         * it as external_id when the body has none. Looked up with GET
+         * /credentials and cached (externalIdCacheTtl).
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param externalId the value to set
+         * @return the dsl builder
+         */
+        default DeckEndpointProducerBuilder externalId(String externalId) {
+            doSetProperty("externalId", externalId);
+            return this;
+        }
+        /**
          * getTaskRun, and events with fetchRun: the optional sections to
          * include, comma-separated (input,storage,artifacts).
          * 
@@ -1839,6 +1944,39 @@ public interface DeckEndpointBuilderFactory {
             return this;
         }
         /**
+         * runTask: the source (src_...) to run against. createCredential: the
+         * source_id when the body has none; getSource, deleteSource: the
+         * source. listTaskRuns, listCredentials and the taskRuns consumer: only
+         * those on these sources, comma-separated.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param sourceId the value to set
+         * @return the dsl builder
+         */
+        default DeckEndpointProducerBuilder sourceId(String sourceId) {
+            doSetProperty("sourceId", sourceId);
+            return this;
+        }
+        /**
+         * runTask: the id of the task to run (task_...). getTask, updateTask,
+         * deleteTask, resetTask: the task. listTaskRuns and the taskRuns
+         * consumer: only runs of this task.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param taskId the value to set
+         * @return the dsl builder
+         */
+        default DeckEndpointProducerBuilder taskId(String taskId) {
+            doSetProperty("taskId", taskId);
+            return this;
+        }
+        /**
          * runTask, submitInteraction with waitForCompletion: cancel the run
          * when waitTimeout passes before it settles; the exchange then carries
          * the canceled (or canceling) run.
@@ -1873,23 +2011,6 @@ public interface DeckEndpointBuilderFactory {
             return this;
         }
         /**
-         * runTask: the credential (cred_...) the agent logs in with.
-         * getCredential, updateCredential, deleteCredential: the credential.
-         * listTaskRuns and the taskRuns consumer: only runs with this
-         * credential.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: producer
-         * 
-         * @param credentialId the value to set
-         * @return the dsl builder
-         */
-        default DeckEndpointProducerBuilder credentialId(String credentialId) {
-            doSetProperty("credentialId", credentialId);
-            return this;
-        }
-        /**
          * getEventDestination, updateEventDestination, deleteEventDestination,
          * listEventDeliveries: the id of the event destination (evtd_...).
          * 
@@ -1916,25 +2037,6 @@ public interface DeckEndpointBuilderFactory {
          */
         default DeckEndpointProducerBuilder eventId(String eventId) {
             doSetProperty("eventId", eventId);
-            return this;
-        }
-        /**
-         * A customer's own id, the external_id of its credential. runTask,
-         * listTaskRuns, getCredential and the taskRuns and storageItems
-         * consumers use the one credential that has it (not counting deleted
-         * ones; with sourceId, the one at that source); createCredential writes
-         * it as external_id when the body has none. Looked up with GET
-         * /credentials and cached (externalIdCacheTtl).
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: producer
-         * 
-         * @param externalId the value to set
-         * @return the dsl builder
-         */
-        default DeckEndpointProducerBuilder externalId(String externalId) {
-            doSetProperty("externalId", externalId);
             return this;
         }
         /**
@@ -2069,23 +2171,6 @@ public interface DeckEndpointBuilderFactory {
             return this;
         }
         /**
-         * runTask: the source (src_...) to run against. createCredential: the
-         * source_id when the body has none; getSource, deleteSource: the
-         * source. listTaskRuns, listCredentials and the taskRuns consumer: only
-         * those on these sources, comma-separated.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: producer
-         * 
-         * @param sourceId the value to set
-         * @return the dsl builder
-         */
-        default DeckEndpointProducerBuilder sourceId(String sourceId) {
-            doSetProperty("sourceId", sourceId);
-            return this;
-        }
-        /**
          * getStorage, downloadStorage: the id of the storage item (stor_...);
          * the CamelDeckStorageId header or a StorageItem body (as a split of
          * listStorage hands it) take precedence.
@@ -2135,22 +2220,6 @@ public interface DeckEndpointBuilderFactory {
          */
         default DeckEndpointProducerBuilder streamList(String streamList) {
             doSetProperty("streamList", streamList);
-            return this;
-        }
-        /**
-         * runTask: the id of the task to run (task_...). getTask, updateTask,
-         * deleteTask, resetTask: the task. listTaskRuns and the taskRuns
-         * consumer: only runs of this task.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: producer
-         * 
-         * @param taskId the value to set
-         * @return the dsl builder
-         */
-        default DeckEndpointProducerBuilder taskId(String taskId) {
-            doSetProperty("taskId", taskId);
             return this;
         }
         /**
@@ -2779,6 +2848,42 @@ public interface DeckEndpointBuilderFactory {
             return this;
         }
         /**
+         * runTask: the credential (cred_...) the agent logs in with.
+         * getCredential, updateCredential, deleteCredential: the credential.
+         * listTaskRuns and the taskRuns consumer: only runs with this
+         * credential.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param credentialId the value to set
+         * @return the dsl builder
+         */
+        default DeckEndpointBuilder credentialId(String credentialId) {
+            doSetProperty("credentialId", credentialId);
+            return this;
+        }
+        /**
+         * A customer's own id, the external_id of its credential. runTask,
+         * listTaskRuns, getCredential and the taskRuns and storageItems
+         * consumers use the one credential that has it (not counting deleted
+         * ones; with sourceId, the one at that source); createCredential writes
+         * it as external_id when the body has none. Looked up with GET
+         * /credentials and cached (externalIdCacheTtl).
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param externalId the value to set
+         * @return the dsl builder
+         */
+        default DeckEndpointBuilder externalId(String externalId) {
+            doSetProperty("externalId", externalId);
+            return this;
+        }
+        /**
          * getTaskRun, and events with fetchRun: the optional sections to
          * include, comma-separated (input,storage,artifacts).
          * 
@@ -2831,6 +2936,39 @@ public interface DeckEndpointBuilderFactory {
          */
         default DeckEndpointBuilder maxRetries(String maxRetries) {
             doSetProperty("maxRetries", maxRetries);
+            return this;
+        }
+        /**
+         * runTask: the source (src_...) to run against. createCredential: the
+         * source_id when the body has none; getSource, deleteSource: the
+         * source. listTaskRuns, listCredentials and the taskRuns consumer: only
+         * those on these sources, comma-separated.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param sourceId the value to set
+         * @return the dsl builder
+         */
+        default DeckEndpointBuilder sourceId(String sourceId) {
+            doSetProperty("sourceId", sourceId);
+            return this;
+        }
+        /**
+         * runTask: the id of the task to run (task_...). getTask, updateTask,
+         * deleteTask, resetTask: the task. listTaskRuns and the taskRuns
+         * consumer: only runs of this task.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param taskId the value to set
+         * @return the dsl builder
+         */
+        default DeckEndpointBuilder taskId(String taskId) {
+            doSetProperty("taskId", taskId);
             return this;
         }
         /**

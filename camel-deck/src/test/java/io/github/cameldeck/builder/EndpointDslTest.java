@@ -35,7 +35,7 @@ class EndpointDslTest extends DeckTestSupport {
                 from(direct("statements"))
                         .to(deck("runTask").taskId(task.id()).credentialId(credential.id())
                                 .waitForCompletion(true).waitTimeout("30s"));
-                from(deck("taskRuns").status("completed").delay(100))
+                from(deck("taskRuns").status("completed").taskId(task.id()).delay(100))
                         .setHeader("statusSeen", header(deck().deckRunStatus()))
                         .to(mock("completed"));
             }
