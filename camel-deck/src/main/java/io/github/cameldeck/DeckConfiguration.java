@@ -2,7 +2,6 @@ package io.github.cameldeck;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -16,7 +15,6 @@ public class DeckConfiguration implements Cloneable {
 
     @UriParam(label = "security", secret = true, description = "The Deck secret API key (sk_live_...). Sent as a bearer token; never logged. "
             + "When not set, the DECK_API_KEY environment variable is used.")
-    @Metadata(required = true)
     private String apiKey;
 
     @UriParam(label = "security", secret = true, description = "events: the signing secret(s) of Deck's webhook destination (whsec_...), "
@@ -86,17 +84,17 @@ public class DeckConfiguration implements Cloneable {
     @UriParam(label = "filter", defaultValue = "100", description = "Every list operation and the taskRuns consumer: how many items one request reads (1 to 100).")
     private int pageSize = 100;
 
-    @UriParam(label = "producer", description = "runTask: the id of the task to run (task_...). "
+    @UriParam(label = "common", description = "runTask: the id of the task to run (task_...). "
             + "getTask, updateTask, deleteTask, resetTask: the task. "
             + "listTaskRuns and the taskRuns consumer: only runs of this task.")
     private String taskId;
 
-    @UriParam(label = "producer", description = "runTask: the credential (cred_...) the agent logs in with. "
+    @UriParam(label = "common", description = "runTask: the credential (cred_...) the agent logs in with. "
             + "getCredential, updateCredential, deleteCredential: the credential. "
             + "listTaskRuns and the taskRuns consumer: only runs with this credential.")
     private String credentialId;
 
-    @UriParam(label = "producer", description = "runTask: the source (src_...) to run against. "
+    @UriParam(label = "common", description = "runTask: the source (src_...) to run against. "
             + "createCredential: the source_id when the body has none; getSource, deleteSource: the source. "
             + "listTaskRuns, listCredentials and the taskRuns consumer: only those on these sources, comma-separated.")
     private String sourceId;
@@ -113,7 +111,7 @@ public class DeckConfiguration implements Cloneable {
             + "CamelDeckStorageId header or a StorageItem body (as a split of listStorage hands it) take precedence.")
     private String storageId;
 
-    @UriParam(label = "producer", description = "A customer's own id, the external_id of its credential. runTask, "
+    @UriParam(label = "common", description = "A customer's own id, the external_id of its credential. runTask, "
             + "listTaskRuns, getCredential and the taskRuns and storageItems consumers use the one credential that has it "
             + "(not counting deleted ones; with sourceId, the one at that source); createCredential writes it as "
             + "external_id when the body has none. Looked up with GET /credentials and cached (externalIdCacheTtl).")

@@ -2,6 +2,7 @@ package io.github.cameldeck;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks the packaged jar, as users get it: every service file Camel reads points at a class that was compiled into the
- * jar (the second compile pass), and deck.json describes every option.
+ * jar (the second compile pass), deck.json describes every option, tooling finds the component through
+ * component.properties, and the endpoint DSL's builders are in it.
  */
 class PackagedJarIT {
 
@@ -38,7 +40,8 @@ class PackagedJarIT {
         try (JarFile file = new JarFile(jar.toFile())) {
             List<String> services = new ArrayList<>();
             for (JarEntry entry : file.stream().toList()) {
-                if (entry.getName().startsWith("META-INF/services/org/apache/camel/") && !entry.isDirectory()) {
+                if (entry.getName().startsWith("META-INF/services/org/apache/camel/") && !entry.isDirectory()
+                        && !entry.getName().endsWith("/component.properties")) {
                     services.add(entry.getName());
                     for (String className : classNames(file, entry)) {
                         assertThat(file.getEntry(className.replace('.', '/') + ".class"))
@@ -82,6 +85,58 @@ class PackagedJarIT {
         }
     }
 
+    /**
+     * The way the IntelliJ Camel plugin finds a third-party component in a library: the schemes in component.properties,
+     * each scheme's class in its service file, and the json beside that class ({@code <package>/<scheme>.json}); Camel
+     * itself reads the json under META-INF.
+     */
+    @Test
+    void toolingFindsTheComponentThroughComponentProperties() throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Properties component = properties(file, "META-INF/services/org/apache/camel/component.properties");
+            assertThat(component.getProperty("components")).isEqualTo("deck");
+            assertThat(component.getProperty("groupId")).isEqualTo("io.github.cameldeck");
+            assertThat(component.getProperty("artifactId")).isEqualTo("camel-deck");
+            assertThat(component.getProperty("version")).isEqualTo(System.getProperty("deck.version"));
+            assertThat(component.getProperty("projectName")).isNotBlank();
+            assertThat(component.getProperty("projectDescription")).isNotBlank();
+
+            String className = properties(file, "META-INF/services/org/apache/camel/component/deck")
+                    .getProperty("class");
+            assertThat(className).isEqualTo(DeckComponent.class.getName());
+            String besideTheClass = className.substring(0, className.lastIndexOf('.')).replace('.', '/') + "/deck.json";
+            assertThat(text(file, besideTheClass)).isEqualTo(text(file, "META-INF/io/github/cameldeck/deck.json"));
+        }
+    }
+
+    @Test
+    void theEndpointDslIsInTheJar() throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (String type : List.of("DeckEndpoints", "DeckEndpointBuilderFactory",
+                    "DeckEndpointBuilderFactory$DeckEndpointBuilder", "DeckEndpointBuilderFactory$DeckBuilders",
+                    "DeckEndpointBuilderFactory$DeckHeaderNameBuilder")) {
+                assertThat(file.getEntry("io/github/cameldeck/builder/" + type + ".class")).as(type).isNotNull();
+            }
+            assertThat(file.stream().map(JarEntry::getName))
+                    .as("the generator's aggregates of all components stay out of the jar")
+                    .noneMatch(name -> name.contains("/aggregate/") || name.contains("StaticEndpointBuilders"));
+        }
+    }
+
+    private static Properties properties(JarFile file, String name) throws IOException {
+        Properties props = new Properties();
+        props.load(new StringReader(text(file, name)));
+        return props;
+    }
+
+    private static String text(JarFile file, String name) throws IOException {
+        JarEntry entry = file.getJarEntry(name);
+        assertThat(entry).as(name + " in the jar").isNotNull();
+        try (InputStream in = file.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private static List<String> classNames(JarFile file, JarEntry entry) throws IOException {
         String text;
         try (InputStream in = file.getInputStream(entry)) {
@@ -92,7 +147,7 @@ class PackagedJarIT {
             text.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(names::add);
         } else {
             Properties props = new Properties();
-            props.load(new java.io.StringReader(text));
+            props.load(new StringReader(text));
             String className = props.getProperty("class");
             assertThat(className).as(entry.getName() + " has a class").isNotBlank();
             names.add(className);
