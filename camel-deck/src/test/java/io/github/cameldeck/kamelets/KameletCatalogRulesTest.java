@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Kamelets of the jar against the rules of the Apache Camel Kamelet catalog ({@link KameletRules}), against the
  * component they configure (every property is a deck option of the same name, type and default; the secret options
- * are passwords), and beside their Pipe examples in the guide.
+ * are passwords), and beside their Pipe examples in the guide. Static checks only: {@code KameletsCamelMainTest} runs
+ * them.
  */
 class KameletCatalogRulesTest {
 
@@ -241,6 +242,31 @@ class KameletCatalogRulesTest {
                 }
             });
         }
+    }
+
+    /** The README and the guide show Pipes and the YAML route exactly as the tests run them (less the comment line). */
+    @Test
+    void theGuideAndTheReadmeShowThePipesAsTested() throws IOException {
+        String guide = Files.readString(Path.of("src/main/docs/deck-component.adoc"));
+        String readme = Files.readString(Path.of("../README.md"));
+        String taskRunPipe = withoutComment(PIPES.resolve("deck-task-run-source-pipe.yaml"));
+        assertThat(readme).contains(taskRunPipe);
+        assertThat(guide).contains(taskRunPipe)
+                .contains(withoutComment(PIPES.resolve("deck-submit-interaction-action-pipe.yaml")))
+                .contains(Files.readString(Path.of("src/test/resources/kamelet-routes/deck-kamelets.camel.yaml"))
+                        .strip());
+        for (KameletFile k : kamelets) {
+            assertThat(guide).as("the guide lists " + k.name()).contains("`" + k.name() + "` (" + k.type() + ")::");
+            assertThat(readme).as("the README lists " + k.name()).contains("`" + k.name() + "`");
+            for (String property : k.properties().keySet()) {
+                assertThat(guide).as("the guide names " + k.name() + "'s " + property).contains("`" + property + "`");
+            }
+        }
+    }
+
+    private static String withoutComment(Path pipe) throws IOException {
+        String text = Files.readString(pipe);
+        return (text.startsWith("#") ? text.substring(text.indexOf('\n') + 1) : text).strip();
     }
 
     /** Where the Pipe uses the Kamelet: its source, its sink or one of its steps, by the Kamelet's type. */
