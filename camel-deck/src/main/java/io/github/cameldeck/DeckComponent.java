@@ -12,6 +12,7 @@ import io.github.cameldeck.support.Organization;
 import io.github.cameldeck.support.Organizations;
 import io.github.cameldeck.support.ScheduledPollOptions;
 import io.github.cameldeck.support.SchedulerProfiles;
+import io.github.cameldeck.support.SensitiveKeywords;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.api.management.ManagedAttribute;
@@ -119,6 +120,13 @@ public class DeckComponent extends HealthCheckComponent implements SSLContextPar
                     SchedulerProfiles.unbounded("Deck", workerPoolSize));
         }
         return scheduler;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // before Camel Main prints the properties the routes resolved (a Kamelet's webhookSecret among them)
+        SensitiveKeywords.register(getCamelContext());
     }
 
     @Override

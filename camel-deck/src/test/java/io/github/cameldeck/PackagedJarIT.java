@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Checks the packaged jar, as users get it: every service file Camel reads points at a class that was compiled into the
  * jar (the second compile pass), deck.json describes every option, tooling finds the component through
- * component.properties, and the endpoint DSL's builders are in it.
+ * component.properties, the endpoint DSL's builders and the Kamelets are in it.
  */
 class PackagedJarIT {
 
@@ -120,6 +120,31 @@ class PackagedJarIT {
             assertThat(file.stream().map(JarEntry::getName))
                     .as("the generator's aggregates of all components stay out of the jar")
                     .noneMatch(name -> name.contains("/aggregate/") || name.contains("StaticEndpointBuilders"));
+        }
+    }
+
+    /**
+     * The Kamelets, where camel-kamelet looks for them on the classpath ({@code kamelets/<name>.kamelet.yaml}), with the
+     * version the build wrote into them.
+     */
+    @Test
+    void theKameletsAreInTheJar() throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertThat(file.stream().map(JarEntry::getName).filter(n -> n.startsWith("kamelets/") && !n.endsWith("/")))
+                    .containsExactlyInAnyOrder("kamelets/deck-task-run-source.kamelet.yaml",
+                            "kamelets/deck-event-source.kamelet.yaml", "kamelets/deck-storage-source.kamelet.yaml",
+                            "kamelets/deck-run-task-sink.kamelet.yaml", "kamelets/deck-run-task-action.kamelet.yaml",
+                            "kamelets/deck-submit-interaction-action.kamelet.yaml");
+            String version = System.getProperty("deck.version");
+            for (JarEntry entry : file.stream().filter(e -> e.getName().endsWith(".kamelet.yaml")).toList()) {
+                String kamelet = text(file, entry.getName());
+                String name = entry.getName().substring("kamelets/".length(), entry.getName().indexOf(".kamelet.yaml"));
+                assertThat(kamelet).as(entry.getName())
+                        .contains("kind: Kamelet", "  name: " + name + "\n",
+                                "camel.apache.org/catalog.version: \"" + version + "\"",
+                                "mvn:io.github.cameldeck:camel-deck:" + version)
+                        .doesNotContain("@project.version@");
+            }
         }
     }
 
