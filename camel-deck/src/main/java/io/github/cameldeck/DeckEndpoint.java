@@ -202,7 +202,7 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
                 configuration.getConnectTimeout(), configuration.getRequestTimeout());
         organization = component.getOrganization(configuration.getBaseUrl(), configuration.getApiKey());
         client = new DeckClient(component.getTransport(), settings, retryPolicy(), component.getScheduler(),
-                organization.budget());
+                organization.budget(), organization.activity());
     }
 
     private RetryPolicy retryPolicy() {

@@ -54,14 +54,16 @@ final class DeckCall<T> {
         long left = TimeUnit.MILLISECONDS.toNanos(context.retryPolicy().rateLimitTimeoutMs())
                 - (now - waitingForBudgetSince);
         if (left <= 0) {
-            result.completeExceptionally(budgetExhausted(null));
+            fail(budgetExhausted(null));
             return;
         }
         // a permit granted at once runs send() right here, on the calling thread
+        long askedAt = now;
         context.budget().acquire(request.priority(), left, context.scheduler()).whenComplete((granted, error) -> {
             if (error != null) {
-                result.completeExceptionally(budgetExhausted(error));
+                fail(budgetExhausted(error));
             } else {
+                context.observer().waitedForBudget(nanoClock.getAsLong() - askedAt);
                 send();
             }
         });
@@ -69,9 +71,11 @@ final class DeckCall<T> {
 
     private void send() {
         DeckResponse response;
+        long sentAt = nanoClock.getAsLong();
         try {
             response = context.transport().send(request, context.settings());
         } catch (IOException e) {
+            context.observer().answered(request, -1, null, nanoClock.getAsLong() - sentAt);
             waitingForBudgetSince = -1;
             retryOrFail(-1, () -> context.errorReader().fromNetworkError(request, e, retries));
             return;
@@ -79,32 +83,42 @@ final class DeckCall<T> {
             result.completeExceptionally(e);
             return;
         }
+        long elapsed = nanoClock.getAsLong() - sentAt;
+        if (!response.isSuccess()) {
+            DeckApiException answer = context.errorReader().fromResponse(request, response, retries);
+            context.observer().answered(request, response.status(), answer.getErrorCode(), elapsed);
+            answered(response, answer);
+            return;
+        }
+        context.observer().answered(request, response.status(), null, elapsed);
+        waitingForBudgetSince = -1;
+        T value;
+        try {
+            value = reader.apply(response);
+        } catch (UnreadableAnswerException e) {
+            retryOrFail(-1, () -> e.withRetries(retries));
+            return;
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        result.complete(value);
+    }
+
+    private void answered(DeckResponse response, DeckApiException answer) {
         if (response.status() == 429) {
-            limited(response);
+            limited(answer);
             return;
         }
         waitingForBudgetSince = -1;
-        if (response.isSuccess()) {
-            T value;
-            try {
-                value = reader.apply(response);
-            } catch (UnreadableAnswerException e) {
-                retryOrFail(-1, () -> e.withRetries(retries));
-                return;
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-                return;
-            }
-            result.complete(value);
-        } else if (RetryPolicy.isRetryableStatus(response.status())) {
+        if (RetryPolicy.isRetryableStatus(response.status())) {
             retryOrFail(response.retryAfterMs(), () -> context.errorReader().fromResponse(request, response, retries));
         } else {
-            result.completeExceptionally(context.errorReader().fromResponse(request, response, retries));
+            fail(answer);
         }
     }
 
-    private void limited(DeckResponse response) {
-        DeckApiException answer = context.errorReader().fromResponse(request, response, retries);
+    private void limited(DeckApiException answer) {
         if ("session_limit_exceeded".equals(answer.getErrorCode())) {
             waitingForBudgetSince = -1;
             long now = nanoClock.getAsLong();
@@ -113,7 +127,7 @@ final class DeckCall<T> {
             }
             long limitMs = context.retryPolicy().sessionLimitTimeoutMs();
             if (now - sessionLimitedSince >= TimeUnit.MILLISECONDS.toNanos(limitMs)) {
-                result.completeExceptionally(context.errorReader().limitOutlasted(answer,
+                fail(context.errorReader().limitOutlasted(answer,
                         "every agent session of the organization stayed in use for " + limitMs
                                 + " ms (sessionLimitTimeout), over "
                                 + (sessionTries + 1) + " tries"));
@@ -135,7 +149,7 @@ final class DeckCall<T> {
 
     private void retryOrFail(long retryAfterMs, Supplier<DeckApiException> failure) {
         if (!context.retryPolicy().canRetry(retries)) {
-            result.completeExceptionally(failure.get());
+            fail(failure.get());
             return;
         }
         long delay = context.retryPolicy().delayMs(retries, retryAfterMs);
@@ -149,8 +163,13 @@ final class DeckCall<T> {
             scheduler.schedule(this::takePermitAndSend, delayMs, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // shutting down: report the failure we have instead of trying again
-            result.completeExceptionally(failure.get());
+            fail(failure.get());
         }
+    }
+
+    private void fail(DeckApiException error) {
+        context.observer().failed(request, error);
+        result.completeExceptionally(error);
     }
 
     private DeckApiException budgetExhausted(Throwable cause) {

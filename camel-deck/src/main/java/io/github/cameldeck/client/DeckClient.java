@@ -40,16 +40,29 @@ public final class DeckClient {
      */
     public DeckClient(DeckHttpTransport transport, DeckClientSettings settings, RetryPolicy retryPolicy,
             ScheduledExecutorService scheduler, RequestBudget budget) {
+        this(transport, settings, retryPolicy, scheduler, budget, DeckClientObserver.NONE);
+    }
+
+    /**
+     * @param budget   the request budget of the organization the key belongs to, shared with every other client of it
+     * @param observer told of every request, run and download of this client
+     */
+    public DeckClient(DeckHttpTransport transport, DeckClientSettings settings, RetryPolicy retryPolicy,
+            ScheduledExecutorService scheduler, RequestBudget budget, DeckClientObserver observer) {
         this.errorReader = new DeckErrorReader(settings.apiKey());
-        this.context = new Context(transport, settings, retryPolicy, scheduler, errorReader, budget);
-        this.files = new FileDownloader(transport, settings, retryPolicy, scheduler);
+        this.context = new Context(transport, settings, retryPolicy, scheduler, errorReader, budget, observer);
+        this.files = new FileDownloader(transport, settings, retryPolicy, scheduler, observer);
     }
 
     /** {@code POST /tasks/{taskId}/run}; served by the request budget after every answer, read and poll waiting. */
     public CompletableFuture<TaskRun> runTask(String taskId, RunTaskRequest body, String idempotencyKey) {
         DeckRequest request = DeckRequest.post("/tasks/" + DeckHttpTransport.encode(taskId) + "/run",
                 write(body.toJson()), idempotencyKey).servedLater();
-        return call(request, response -> read(request, response, TaskRun.class));
+        return call(request, response -> {
+            TaskRun run = read(request, response, TaskRun.class);
+            context.observer().runStarted(run);
+            return run;
+        });
     }
 
     /** {@code POST /task-runs/{runId}/interaction} with {@code {"input": values}}. */
@@ -210,7 +223,8 @@ public final class DeckClient {
 
     /** What every call of this client is sent with. */
     record Context(DeckHttpTransport transport, DeckClientSettings settings, RetryPolicy retryPolicy,
-            ScheduledExecutorService scheduler, DeckErrorReader errorReader, RequestBudget budget) {
+            ScheduledExecutorService scheduler, DeckErrorReader errorReader, RequestBudget budget,
+            DeckClientObserver observer) {
     }
 
     private <T> T read(DeckRequest request, DeckResponse response, Class<T> type) {
@@ -218,6 +232,9 @@ public final class DeckClient {
             T value = DeckJson.mapper().readValue(response.body(), type);
             if (value == null) {
                 throw new UnreadableAnswerException(errorReader, request, response, null);
+            }
+            if (value instanceof TaskRun run) {
+                context.observer().runSeen(run);
             }
             return value;
         } catch (IOException e) {
@@ -267,6 +284,11 @@ public final class DeckClient {
         }
         if (nextCursor != null && nextCursor.isEmpty()) {
             nextCursor = null;
+        }
+        for (T item : items) {
+            if (item instanceof TaskRun run) {
+                context.observer().runSeen(run);
+            }
         }
         boolean more = hasMore != null ? hasMore : nextCursor != null;
         return new Page<>(items, more && nextCursor != null, nextCursor, requestId, response.serverTime());

@@ -51,13 +51,15 @@ public final class FileDownloader {
     private final DeckClientSettings settings;
     private final RetryPolicy retryPolicy;
     private final ScheduledExecutorService scheduler;
+    private final DeckClientObserver observer;
 
     FileDownloader(DeckHttpTransport transport, DeckClientSettings settings, RetryPolicy retryPolicy,
-            ScheduledExecutorService scheduler) {
+            ScheduledExecutorService scheduler, DeckClientObserver observer) {
         this.transport = transport;
         this.settings = settings;
         this.retryPolicy = retryPolicy;
         this.scheduler = scheduler;
+        this.observer = observer;
     }
 
     /**
@@ -129,7 +131,8 @@ public final class FileDownloader {
 
         private void read(StoredFile file, FileResponse answer) {
             long expected = Math.max(answer.contentLength(), file.getFileSize() != null ? file.getFileSize() : -1);
-            LengthCheckedInputStream body = new LengthCheckedInputStream(answer.body(), expected);
+            LengthCheckedInputStream body = new LengthCheckedInputStream(answer.body(), expected,
+                    observer::downloaded);
             T value;
             try {
                 value = sink.read(body, answer);

@@ -3,6 +3,7 @@ package io.github.cameldeck.client;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongConsumer;
 
 /**
  * Counts the bytes of a download and fails at its end when there were fewer than the file has: a body that ends
@@ -11,12 +12,24 @@ import java.io.InputStream;
 final class LengthCheckedInputStream extends FilterInputStream {
 
     private final long expected;
+    private final LongConsumer onEnd;
     private long read;
+    private boolean ended;
 
     /** @param expected the bytes the body must have; -1 when unknown (nothing is checked) */
     LengthCheckedInputStream(InputStream in, long expected) {
+        this(in, expected, bytes -> {
+        });
+    }
+
+    /**
+     * @param expected the bytes the body must have; -1 when unknown (nothing is checked)
+     * @param onEnd    told the bytes read, once: at the body's end or when the stream is closed before it
+     */
+    LengthCheckedInputStream(InputStream in, long expected, LongConsumer onEnd) {
         super(in);
         this.expected = expected;
+        this.onEnd = onEnd;
     }
 
     long bytesRead() {
@@ -57,13 +70,27 @@ final class LengthCheckedInputStream extends FilterInputStream {
     }
 
     @Override
+    public void close() throws IOException {
+        end();
+        super.close();
+    }
+
+    @Override
     public boolean markSupported() {
         return false;
     }
 
     private void checkComplete() throws IOException {
+        end();
         if (expected >= 0 && read < expected) {
             throw new ShortBodyException(read, expected);
+        }
+    }
+
+    private void end() {
+        if (!ended) {
+            ended = true;
+            onEnd.accept(read);
         }
     }
 

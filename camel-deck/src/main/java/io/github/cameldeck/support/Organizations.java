@@ -6,10 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldeck.client.ClusterBudget;
+import io.github.cameldeck.client.DeckClientObserver;
 import io.github.cameldeck.client.RequestBudget;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -30,6 +33,7 @@ public final class Organizations extends ServiceSupport {
     private final CamelContext context;
     /** By a digest of base URL and key, so the key is not held twice in clear. */
     private final Map<String, Organization> organizations = new LinkedHashMap<>();
+    private final List<DeckClientObserver> observers = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService timer;
 
     private Organizations(CamelContext context) {
@@ -66,9 +70,10 @@ public final class Organizations extends ServiceSupport {
         Organization organization = organizations.get(key);
         if (organization == null) {
             ClusterBudget.Bucket bucket = cluster != null && limit > 0 ? cluster.bucket(key, limit, window) : null;
-            organization = new Organization(
+            organization = new Organization(baseUrl.trim(),
                     new RequestBudget(limit, window, RequestBudget.Timer.of(timer()), System::nanoTime, bucket));
             organizations.put(key, organization);
+            observers.forEach(organization.activity()::addObserver);
             LOG.debug("Deck request budget for {}: {} requests per {}{}", baseUrl, limit == 0 ? "unlimited" : limit,
                     window, bucket != null ? ", shared with other instances through " + cluster : "");
         } else if (organization.budget().limit() != limit) {
@@ -77,6 +82,25 @@ public final class Organizations extends ServiceSupport {
                     baseUrl, organization.budget().limit(), limit);
         }
         return organization;
+    }
+
+    /** Tells {@code observer} of the work of every organization's clients, those of now and those to come. */
+    public synchronized void addObserver(DeckClientObserver observer) {
+        observers.add(observer);
+        organizations.values().forEach(organization -> organization.activity().addObserver(observer));
+    }
+
+    /**
+     * The organizations, named as {@link #snapshots()} names their budgets ({@code budget-1}, ...: the key is not
+     * shown, and base URLs can repeat), in the order of their first endpoint.
+     */
+    public synchronized Map<String, Organization> byName() {
+        Map<String, Organization> result = new LinkedHashMap<>();
+        int i = 0;
+        for (Organization organization : organizations.values()) {
+            result.put("budget-" + (++i), organization);
+        }
+        return result;
     }
 
     /** Every budget, by base URL (for health and management); several keys of one base URL are numbered. */
