@@ -1,0 +1,60 @@
+package io.github.cameldeck.reliability;
+
+import java.io.File;
+import java.io.FileOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import io.github.cameldeck.DeckComponent;
+import io.github.cameldeck.DeckConstants;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.Main;
+
+/**
+ * The producing JVM of the producer crash run: a camel-file inbox (the durable input: a file is deleted only when its
+ * exchange completes) feeding deck:runTask. After Deck's answer it writes "file run-id" to the answers file (synced),
+ * then holds the exchange 200 ms before the file is acknowledged, so that a kill lands between the two. Arguments: base
+ * URL, API key, task id, inbox folder, answers file, key mode ({@code business}: the Idempotency-Key from the file's
+ * name, the guide's crash-safe recipe; {@code default}: the component's key, derived from the exchange id).
+ */
+public final class ProducerProcess {
+
+    private ProducerProcess() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String baseUrl = args[0];
+        String apiKey = args[1];
+        String taskId = args[2];
+        File inbox = new File(args[3]);
+        File answers = new File(args[4]);
+        boolean businessKey = "business".equals(args[5]);
+        Main main = new Main();
+        DeckComponent deck = new DeckComponent();
+        deck.getConfiguration().setApiKey(apiKey);
+        deck.getConfiguration().setBaseUrl(baseUrl);
+        deck.setRateLimit(0);
+        main.bind("deck", deck);
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                var route = from("file:" + inbox + "?delete=true&readLock=none&delay=20&sortBy=file:name")
+                        .convertBodyTo(String.class);
+                if (businessKey) {
+                    route.setHeader(DeckConstants.IDEMPOTENCY_KEY, simple("order-${file:onlyname.noext}"));
+                }
+                route.to("deck:runTask?taskId=" + taskId)
+                        .process(e -> {
+                            String line = e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class) + " "
+                                    + e.getIn().getHeader(DeckConstants.RUN_ID, String.class) + "\n";
+                            try (FileOutputStream out = new FileOutputStream(answers, true)) {
+                                out.write(line.getBytes(StandardCharsets.UTF_8));
+                                out.getFD().sync();
+                            }
+                            Thread.sleep(200);
+                        });
+            }
+        });
+        main.run();
+    }
+}
