@@ -55,8 +55,8 @@ public class DeckEventsConfiguration {
     private int maxPendingEvents = 1000;
 
     @UriParam(label = "consumer", defaultValue = "5m", javaType = "java.time.Duration", description = "events: how far a "
-            + "delivery's webhook-timestamp may be from this host's clock; older or newer deliveries are rejected (replay "
-            + "protection).")
+            + "delivery's webhook-timestamp may be from Deck's time (this host's clock corrected by the difference the "
+            + "event log's answers show); older or newer deliveries are rejected (replay protection).")
     private long signatureTolerance = 5 * 60_000L;
 
     @UriParam(label = "consumer", defaultValue = "false", description = "events: create Deck's webhook event destination "

@@ -561,8 +561,9 @@ public interface DeckEndpointBuilderFactory {
             return this;
         }
         /**
-         * events: how far a delivery's webhook-timestamp may be from this
-         * host's clock; older or newer deliveries are rejected (replay
+         * events: how far a delivery's webhook-timestamp may be from Deck's
+         * time (this host's clock corrected by the difference the event log's
+         * answers show); older or newer deliveries are rejected (replay
          * protection).
          * 
          * The option is a: <code>long</code> type.
@@ -578,8 +579,9 @@ public interface DeckEndpointBuilderFactory {
             return this;
         }
         /**
-         * events: how far a delivery's webhook-timestamp may be from this
-         * host's clock; older or newer deliveries are rejected (replay
+         * events: how far a delivery's webhook-timestamp may be from Deck's
+         * time (this host's clock corrected by the difference the event log's
+         * answers show); older or newer deliveries are rejected (replay
          * protection).
          * 
          * The option will be converted to a <code>long</code> type.

@@ -11,6 +11,7 @@ import io.github.cameldeck.DeckEndpoint;
 import io.github.cameldeck.DeckEventsConfiguration;
 import io.github.cameldeck.DeckTypeConverters;
 import io.github.cameldeck.client.DeckClient;
+import io.github.cameldeck.client.DecksClock;
 import io.github.cameldeck.client.EventLogReader;
 import io.github.cameldeck.client.Futures;
 import io.github.cameldeck.model.DeckEvent;
@@ -118,15 +119,17 @@ public class DeckEventsConsumer extends DefaultConsumer {
                 clock.instant().minusMillis(configuration.getLookback()));
         String namespace = events.getClusterNamespace();
         boolean clustered = namespace != null && !namespace.isBlank();
+        DecksClock decksClock = new DecksClock(clock);
         catchUp = new EventsCatchUp(new EventLogReader(endpoint.getClient(), settings.types()), position, clustered,
-                clock);
+                decksClock);
         workers = new EventWorkers(endpoint.getCamelContext(), this, events.getConcurrentConsumers(),
                 events.getMaxPendingEvents());
         catchUpScheduler = endpoint.getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "DeckEventsCatchUp");
         try {
             listener = http;
-            http.start(events.getWebhookPath(), new WebhookReceiver(settings.verifier(), getWebhookPath(), this::offer),
+            http.start(events.getWebhookPath(),
+                    new WebhookReceiver(settings.verifier(decksClock), getWebhookPath(), this::offer),
                     settings.types());
             if (events.isAutoRegister()) {
                 registrar = new EventDestinationRegistrar(endpoint.getClient(), events.getPublicUrl().trim(),

@@ -1,11 +1,11 @@
 package io.github.cameldeck.events;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
+import io.github.cameldeck.client.DecksClock;
 import io.github.cameldeck.client.EventLogReader;
 import io.github.cameldeck.model.DeckEvent;
 
@@ -25,9 +25,10 @@ final class EventsCatchUp {
     private final EventLogReader reader;
     private final EventPosition position;
     private final boolean clustered;
-    private final Clock clock;
+    private final DecksClock clock;
 
-    EventsCatchUp(EventLogReader reader, EventPosition position, boolean clustered, Clock clock) {
+    /** @param clock Deck's time as this host tells it, set right by each read of the log */
+    EventsCatchUp(EventLogReader reader, EventPosition position, boolean clustered, DecksClock clock) {
         this.reader = reader;
         this.position = position;
         this.clustered = clustered;
@@ -43,6 +44,7 @@ final class EventsCatchUp {
     int run(BooleanSupplier running, Predicate<DeckEvent> emit) {
         int[] emitted = new int[1];
         EventLogReader.Read read = reader.read(position.readFrom(), (page, serverTime) -> {
+            clock.observe(serverTime);
             Instant settledBefore = readTime(serverTime).minus(CLUSTER_SETTLE);
             for (DeckEvent event : page) {
                 if (!running.getAsBoolean()) {

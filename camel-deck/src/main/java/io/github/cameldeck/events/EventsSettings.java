@@ -17,9 +17,9 @@ import io.github.cameldeck.webhook.StandardWebhookVerifier;
  *
  * @param types    the event types to emit; empty for every type
  * @param secrets  the webhook signing secrets, newest first
- * @param verifier verifies deliveries with the secrets and the signature tolerance
+ * @param tolerance how far a delivery's timestamp may be from Deck's time as this host tells it
  */
-record EventsSettings(List<String> types, List<String> secrets, StandardWebhookVerifier verifier) {
+record EventsSettings(List<String> types, List<String> secrets, Duration tolerance) {
 
     private static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*");
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~\\-/]*");
@@ -44,14 +44,21 @@ record EventsSettings(List<String> types, List<String> secrets, StandardWebhookV
         if (events.getMaxPendingEvents() < 1) {
             throw new IllegalArgumentException("The maxPendingEvents option must be at least 1");
         }
-        StandardWebhookVerifier verifier = verifier(secrets, events.getSignatureTolerance());
+        Duration tolerance = Duration.ofMillis(events.getSignatureTolerance());
+        // the secrets are checked now, before the route starts
+        verifier(secrets, tolerance, Clock.systemUTC());
         if (events.isAutoRegister()) {
             checkPublicUrl(events.getPublicUrl(), configuration.isAllowInsecure());
             if (events.getDestinationName() == null || events.getDestinationName().isBlank()) {
                 throw new IllegalArgumentException("The destinationName option must not be empty with autoRegister");
             }
         }
-        return new EventsSettings(types, secrets, verifier);
+        return new EventsSettings(types, secrets, tolerance);
+    }
+
+    /** Verifies deliveries with the secrets and the tolerance, their timestamps compared with {@code clock}. */
+    StandardWebhookVerifier verifier(Clock clock) {
+        return verifier(secrets, tolerance, clock);
     }
 
     /** The event types to emit, or an empty list for every type ({@code *} or nothing). */
@@ -84,9 +91,9 @@ record EventsSettings(List<String> types, List<String> secrets, StandardWebhookV
         return secrets;
     }
 
-    private static StandardWebhookVerifier verifier(List<String> secrets, long toleranceMillis) {
+    private static StandardWebhookVerifier verifier(List<String> secrets, Duration tolerance, Clock clock) {
         try {
-            return new StandardWebhookVerifier(secrets, Duration.ofMillis(toleranceMillis), Clock.systemUTC());
+            return new StandardWebhookVerifier(secrets, tolerance, clock);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The webhookSecret option: " + e.getMessage());
         }

@@ -35,7 +35,9 @@ final class TaskRunEventFeed implements RunSource {
     private final TaskRunQuery query;
     private final TaskRunHydrator hydrator;
     private final boolean terminal;
-    private final Instant consumerStart;
+    /** When the consumer started, by this host's clock until the first read tells Deck's, if that is earlier. */
+    private volatile Instant consumerStart;
+    private volatile boolean startCheckedOnDecksClock;
     /** Runs emitted around the hand-over from the catch-up, which this feed reads again: kept out of any LRU. */
     private final Set<String> handOver = ConcurrentHashMap.newKeySet();
     private volatile Instant handOverUntil;
@@ -77,6 +79,12 @@ final class TaskRunEventFeed implements RunSource {
             }
             return true;
         });
+        if (!startCheckedOnDecksClock && read.serverTime() != null) {
+            startCheckedOnDecksClock = true;
+            if (consumerStart != null && read.serverTime().isBefore(consumerStart)) {
+                consumerStart = read.serverTime();
+            }
+        }
         wanted.sort(DeckEvent.OLDEST_FIRST);
         Map<String, DeckEvent> pending = new LinkedHashMap<>();
         Instant handledUpTo = read.newest();
@@ -147,6 +155,21 @@ final class TaskRunEventFeed implements RunSource {
         Instant next = eventTime.minus(EventLogReader.OVERLAP);
         if (next.isAfter(readFrom)) {
             readFrom = next;
+        }
+    }
+
+    /**
+     * Moves the start of a feed that has not read yet back to {@code decksTime} when that is earlier: the start was
+     * taken from this host's clock, which can be ahead of Deck's, and events Deck records before it would never be
+     * read.
+     */
+    void startNoLaterThan(Instant decksTime) {
+        if (decksTime.isBefore(readFrom)) {
+            readFrom = decksTime;
+        }
+        Instant until = handOverUntil;
+        if (until != null && decksTime.isBefore(until)) {
+            handOverUntil = decksTime;
         }
     }
 

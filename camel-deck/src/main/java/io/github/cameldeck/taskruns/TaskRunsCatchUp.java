@@ -28,6 +28,7 @@ final class TaskRunsCatchUp implements RunSource {
     private final TaskRunEventFeed next;
     private String cursor;
     private boolean done;
+    private boolean handOverOnDecksClock;
 
     /**
      * @param query the terminal statuses and the lookback window
@@ -58,6 +59,11 @@ final class TaskRunsCatchUp implements RunSource {
                 cursor = null;
             }
             throw e;
+        }
+        if (!handOverOnDecksClock && page.serverTime() != null) {
+            // the hand-over was set on this host's clock; a host ahead of Deck would skip what completes meanwhile
+            handOverOnDecksClock = true;
+            next.startNoLaterThan(page.serverTime().minus(DeckTaskRunsConsumer.START_MARGIN));
         }
         cursor = page.nextCursor();
         done = !page.hasMore();

@@ -1,13 +1,14 @@
 package io.github.cameldeck.taskruns;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.cameldeck.DeckComponent;
 import io.github.cameldeck.DeckTestSupport;
+import io.github.cameldeck.simulator.DeckSimulator;
+import io.github.cameldeck.simulator.Scenario;
+import io.github.cameldeck.simulator.Task;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
@@ -16,42 +17,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The consumer's start position and lookback are read from its clock: a run created before the lookback window, as
- * that clock tells it, is not caught up.
+ * The lookback is measured back from Deck's time: a run Deck created 2 hours before its Date header is beyond
+ * lookback=1h and not caught up (neither by the catch-up nor by the event feed's start), and within lookback=3h it is.
  */
 class TaskRunsConsumerClockTest extends DeckTestSupport {
 
-    @Override
-    protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("deck:taskRuns?lookback=1h&delay=50").routeId("runs").autoStartup(false).to("mock:runs");
-            }
-        };
-    }
-
     @Test
-    void theLookbackIsMeasuredOnTheConsumersClock() throws Exception {
-        String runId = sim().startRun(quickTask().id(), Map.of()).id();
-        await().atMost(10, TimeUnit.SECONDS).until(() -> "completed".equals(sim().taskRun(runId).status()));
-        MockEndpoint mock = getMockEndpoint("mock:runs");
+    void theLookbackIsMeasuredOnDecksTime() throws Exception {
+        try (DeckSimulator twoHoursAgo = DeckSimulator.builder().rateLimit(0, Duration.ZERO)
+                .clock(clockBehindWallClock(Duration.ofHours(2))).build().start()) {
+            Task task = twoHoursAgo.createTask(twoHoursAgo.createAgent("Old runs").id(), "Quick",
+                    Scenario.completesAfter(Duration.ofMillis(300)).withQueueTime(Duration.ofMillis(50)));
+            String runId = twoHoursAgo.startRun(task.id(), Map.of()).id();
+            twoHoursAgo.advance(Duration.ofSeconds(1));
+            assertThat(twoHoursAgo.taskRun(runId).status()).isEqualTo("completed");
+            context.getComponent("deck", DeckComponent.class).getConfiguration().setBaseUrl(twoHoursAgo.baseUrl());
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("deck:taskRuns?lookback=1h&delay=50").routeId("hour").autoStartup(false).to("mock:hour");
+                    from("deck:taskRuns?lookback=3h&delay=50").routeId("hours").autoStartup(false).to("mock:hours");
+                }
+            });
 
-        startOnClock(Instant.now().plus(Duration.ofHours(2)));
-        long before = sim().stats().totalRequests();
-        // the catch-up's page and two event-log reads: the consumer has looked
-        await().atMost(10, TimeUnit.SECONDS).until(() -> sim().stats().totalRequests() >= before + 3);
-        assertThat(mock.getReceivedCounter()).as("created 2 h before the consumer's now, beyond lookback=1h").isZero();
+            context.getRouteController().startRoute("hour");
+            long before = twoHoursAgo.stats().totalRequests();
+            // the catch-up's page and two event-log reads: the consumer has looked
+            await().atMost(10, TimeUnit.SECONDS).until(() -> twoHoursAgo.stats().totalRequests() >= before + 3);
+            assertThat(getMockEndpoint("mock:hour").getReceivedCounter())
+                    .as("created 2 h before Deck's now, beyond lookback=1h").isZero();
 
-        context.getRouteController().stopRoute("runs");
-        startOnClock(Instant.now());
-        mock.expectedHeaderReceived("CamelDeckRunId", runId);
-        mock.assertIsSatisfied();
-    }
-
-    private void startOnClock(Instant now) throws Exception {
-        DeckTaskRunsConsumer consumer = (DeckTaskRunsConsumer) context.getRoute("runs").getConsumer();
-        consumer.setClock(Clock.fixed(now, ZoneOffset.UTC));
-        context.getRouteController().startRoute("runs");
+            MockEndpoint hours = getMockEndpoint("mock:hours");
+            hours.expectedHeaderReceived("CamelDeckRunId", runId);
+            context.getRouteController().startRoute("hours");
+            hours.assertIsSatisfied();
+        }
     }
 }
