@@ -18,7 +18,9 @@ import io.github.cameldeck.simulator.DownloadStats;
 import io.github.cameldeck.simulator.Scenario;
 import io.github.cameldeck.simulator.StorageFile;
 import io.github.cameldeck.simulator.Task;
+import io.github.cameldeck.simulator.TaskRunState;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -32,11 +34,14 @@ import static org.awaitility.Awaitility.await;
  * drops 3% of connections (half before, half after executing them), answers 5% slowly, limits the organization to 60
  * requests per 10 s, and issues offset cursors so list pages shift as runs arrive. One fast run in three stores three
  * files, which a deck:storageItems route writes to disk while the file host answers 10% of downloads with 5xx and cuts
- * 5% of bodies mid-way.
+ * 5% of bodies mid-way. One run in three logs in with one of 20 customers' credentials, named by its external id
+ * (looked up in Deck through the shared budget too). Failed exchanges (Camel's redeliveries exhausted) are counted.
  */
 class SoakTest {
 
     /** Three types and sizes; the PDF is above the stream cache's 128 KB spool threshold, so it goes through disk. */
+    private static final int CUSTOMERS = 20;
+
     private static final List<StorageFile> FILES_PER_RUN = List.of(
             StorageFile.pdf("statement.pdf", 150_000),
             StorageFile.csv("transactions.csv", 40_000),
@@ -58,10 +63,18 @@ class SoakTest {
         // the order runs are requested in: a third of them fast, and one fast run in three with files (each of those
         // costs one more request from the shared budget, its storage listing, and the budget sets the soak's pace)
         List<Task> cycle = List.of(fastWithFiles, medium, slow, fast, medium, slow, fast, medium, slow);
+        // the medium runs log in as one of 20 customers, named by external id
+        String source = sim.createSource("https://bank.example.com").id();
+        Map<String, String> credentialOf = new ConcurrentHashMap<>();
+        for (int c = 0; c < CUSTOMERS; c++) {
+            credentialOf.put("customer-" + c,
+                    sim.createCredential(source, "user-" + c, "password-" + c, "customer-" + c).id());
+        }
 
         Set<String> started = ConcurrentHashMap.newKeySet();
         Map<String, Integer> emitted = new ConcurrentHashMap<>();
         AtomicInteger routeRedeliveries = new AtomicInteger();
+        AtomicInteger failedExchanges = new AtomicInteger();
         String filesTask = fastWithFiles.id();
         ArchivedFiles files = new ArchivedFiles();
         CamelContext context = Deck.context(sim, 8, 60);
@@ -69,7 +82,7 @@ class SoakTest {
             @Override
             public void configure() {
                 from("direct:start")
-                        .errorHandler(defaultErrorHandler().maximumRedeliveries(-1).redeliveryDelay(2000)
+                        .errorHandler(defaultErrorHandler().maximumRedeliveries(10).redeliveryDelay(2000)
                                 .onRedelivery(e -> routeRedeliveries.incrementAndGet()))
                         .to("deck:runTask")
                         .process(e -> started.add(e.getMessage().getHeader(DeckConstants.RUN_ID, String.class)));
@@ -88,8 +101,19 @@ class SoakTest {
             for (int i = 0; i < runs; i++) {
                 String taskId = cycle.get(i % cycle.size()).id();
                 int n = i;
-                callers.submit(() -> template.requestBodyAndHeader("direct:start", Map.of("n", n),
-                        DeckConstants.TASK_ID, taskId));
+                String customer = taskId.equals(medium.id()) ? "customer-" + (n % CUSTOMERS) : null;
+                callers.submit(() -> {
+                    Exchange done = template.request("direct:start", e -> {
+                        e.getIn().setBody(Map.of("n", n));
+                        e.getIn().setHeader(DeckConstants.TASK_ID, taskId);
+                        if (customer != null) {
+                            e.getIn().setHeader(DeckConstants.EXTERNAL_ID, customer);
+                        }
+                    });
+                    if (done.getException() != null) {
+                        failedExchanges.incrementAndGet();
+                    }
+                });
             }
             callers.shutdown();
             assertThat(callers.awaitTermination(60, TimeUnit.MINUTES)).isTrue();
@@ -102,6 +126,10 @@ class SoakTest {
             sim.stop();
         }
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin);
+        List<TaskRunState> customerRuns = sim.taskRuns().stream().filter(r -> r.taskId().equals(medium.id())).toList();
+        long wrongCredential = customerRuns.stream().filter(r -> !credentialOf
+                .get("customer-" + (r.input().path("n").asInt() % CUSTOMERS)).equals(r.credentialId())).count();
+        long credentialLookups = sim.stats().requests("GET /v2/credentials");
 
         long duplicates = emitted.values().stream().filter(c -> c > 1).count();
         long lost = started.stream().filter(id -> !emitted.containsKey(id)).count();
@@ -123,6 +151,10 @@ class SoakTest {
                 .add("429 rate-limit answers", sim.stats().rateLimited())
                 .add("idempotent replays (a retried POST answered with its first run)", sim.stats().idempotentReplays())
                 .add("route-level redeliveries (deck retries exhausted)", routeRedeliveries.get())
+                .add("failed exchanges (10 route redeliveries exhausted)", failedExchanges.get())
+                .add("runs with a customer's credential (by external id)", customerRuns.size())
+                .add("of which with another credential than the customer's", wrongCredential)
+                .add("credential lookups by external id (GET /credentials)", credentialLookups)
                 .add("files expected (" + FILES_PER_RUN.size() + " per completed run with files)",
                         expectedFiles.size())
                 .add("files arrived through deck:storageItems (distinct)", files.arrived())
@@ -136,6 +168,8 @@ class SoakTest {
                 .add("wall time", seconds + " s")
                 .publish();
 
+        assertThat(failedExchanges).as("failed exchanges").hasValue(0);
+        assertThat(wrongCredential).as("runs with another credential than their customer's").isZero();
         assertThat(sim.runCount()).as("no double starts").isEqualTo(runs);
         assertThat(started).hasSize(runs);
         assertThat(duplicates).as("emitted twice").isZero();
