@@ -52,6 +52,11 @@ final class EventPosition {
         return readFrom;
     }
 
+    /** How many events are being routed or failed, holding the position back. */
+    synchronized int open() {
+        return open.size();
+    }
+
     /** An event is being routed: the position stays before it until it is {@link #handled}. */
     synchronized void opened(String eventId, Instant createdAt) {
         open.put(eventId, createdAt);
