@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The text of the {@code deck} dev console: its JSON written as indented {@code name: value} lines, an organization
- * or a consumer headed by its name, a list item by a dash. Values that are null are left out.
+ * or a consumer headed by its name, a list item by a dash before its first field. Values that are null are left out.
  */
 final class DeckConsoleText {
 
@@ -48,12 +48,18 @@ final class DeckConsoleText {
         } else if (value instanceof List<?> items) {
             text.append(items.isEmpty() ? " none\n" : "\n");
             for (Object item : items) {
-                indent(text, depth + 1).append('-');
                 if (item instanceof Map<?, ?> nested) {
-                    text.append('\n');
-                    fields(text, nested, depth + 2);
+                    // the item's first field on the dash's line, the others below it
+                    StringBuilder fields = new StringBuilder();
+                    fields(fields, nested, depth + 2);
+                    int dash = 2 * (depth + 1);
+                    if (fields.length() < dash + 2) {
+                        indent(text, depth + 1).append("-\n");
+                    } else {
+                        text.append(fields, 0, dash).append("- ").append(fields, dash + 2, fields.length());
+                    }
                 } else {
-                    text.append(' ').append(item).append('\n');
+                    indent(text, depth + 1).append("- ").append(item).append('\n');
                 }
             }
         } else {
