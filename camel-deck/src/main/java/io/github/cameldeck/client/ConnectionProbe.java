@@ -55,20 +55,26 @@ public final class ConnectionProbe {
     /** The last outcome while it is younger than maxAge, else a new test with {@code client}. */
     public Outcome check(DeckClient client) {
         CompletableFuture<Outcome> test;
+        boolean mine = false;
         synchronized (this) {
             if (last != null && clock.instant().isBefore(last.at().plus(maxAge))) {
                 return last;
             }
             if (running == null) {
-                CompletableFuture<ConnectionCheck> call;
-                try {
-                    call = client.testConnection(timeoutMs);
-                } catch (RuntimeException e) {
-                    call = CompletableFuture.failedFuture(e);
-                }
-                running = call.handle((answer, error) -> outcome(error));
+                running = new CompletableFuture<>();
+                mine = true;
             }
             test = running;
+        }
+        if (mine) {
+            // sent outside the lock: the first attempt runs on this thread
+            CompletableFuture<ConnectionCheck> call;
+            try {
+                call = client.testConnection(timeoutMs);
+            } catch (RuntimeException e) {
+                call = CompletableFuture.failedFuture(e);
+            }
+            call.handle((answer, error) -> outcome(error)).thenAccept(test::complete);
         }
         Outcome outcome = test.join();
         synchronized (this) {
