@@ -139,6 +139,24 @@ class ProducerHealthCheckTest extends DeckTestSupport {
     }
 
     @Test
+    void unknownWithoutTestingWhenTheBudgetHasNoPermitInTime() throws Exception {
+        DeckComponent deck = context.getComponent("deck", DeckComponent.class);
+        deck.setRateLimit(1);
+        deck.setRateLimitWindow(Duration.ofHours(1).toMillis());
+        route("tight", "deck:getTaskRun?runId=trun_1");
+        // takes the one permit of the hour (the run does not exist: Deck answers 404)
+        template.request("direct:tight", e -> {
+        });
+
+        HealthCheck.Result result = check("producer:deck-budget-1").call();
+
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UNKNOWN);
+        assertThat(result.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 429);
+        assertThat(result.getMessage()).get().asString().contains("No budget to send GET /test");
+        assertThat(sim().stats().requests(TESTS)).isZero();
+    }
+
+    @Test
     void theCheckLeavesWithTheLastProducer() throws Exception {
         route("a", "deck:getTaskRun?runId=trun_1");
         route("b", "deck:getTaskRun?runId=trun_2");
