@@ -177,7 +177,8 @@ public class DeckDevConsole extends AbstractDevConsole {
         json.put("catchUpDone", position.catchUpDone());
         json.put("watermark", text(position.watermark()));
         json.put("backlog", position.backlog());
-        json.put("open", position.open());
+        json.put("routing", position.routing());
+        json.put("retriesPending", position.retriesPending());
         json.put("lastCatchUp", text(position.lastCatchUp()));
         if (position.lastFailure() != null) {
             json.put("lastFailure", position.lastFailure());

@@ -96,14 +96,14 @@ public class DeckEventsConsumer extends DefaultConsumer {
         return lastCatchUpFailure;
     }
 
-    /** Where the consumer stands: catch-up, event-log watermark, queued and open events. */
+    /** Where the consumer stands: catch-up, event-log watermark, queued, routed and failed events. */
     public EventsConsumerPosition position() {
         EventPosition at = position;
         EventWorkers pool = workers;
         Instant done = lastCatchUp;
         Exception failure = lastCatchUpFailure;
         return new EventsConsumerPosition(done != null, at != null ? at.readFrom() : null,
-                pool != null ? pool.queued() : 0, at != null ? at.open() : 0, done,
+                pool != null ? pool.queued() : 0, at != null ? at.routing() : 0, at != null ? at.failed() : 0, done,
                 failure != null ? failure.getMessage() : null);
     }
 
@@ -298,6 +298,7 @@ public class DeckEventsConsumer extends DefaultConsumer {
                 position.handled(event.getId());
             } else {
                 ledger.release(event.getId());
+                position.failed(event.getId());
                 getExceptionHandler().handleException("Error processing Deck event " + event.getId() + " ("
                         + event.getType() + "); it is offered again by the next catch-up",
                         exchange, exchange.getException());
