@@ -302,6 +302,15 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
                 configuration.getExternalIdCacheTtl());
     }
 
+    /**
+     * The Deck organization of this endpoint's base URL and key in the CamelContext.
+     *
+     * @throws IllegalStateException when the endpoint is not started
+     */
+    public Organization getOrganization() {
+        return organization();
+    }
+
     private Organization organization() {
         Organization o = organization;
         if (o == null) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import io.github.cameldeck.client.Futures;
 import io.github.cameldeck.producer.OperationGroup;
 import io.github.cameldeck.producer.ProducerOperations;
+import io.github.cameldeck.support.ProducerHealthCheck;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -24,6 +25,7 @@ public class DeckProducer extends DefaultAsyncProducer {
 
     private final DeckEndpoint endpoint;
     private final Map<DeckOperation, OperationGroup.Operation> operations;
+    private ProducerHealthCheck healthCheck;
 
     public DeckProducer(DeckEndpoint endpoint) {
         super(endpoint);
@@ -34,6 +36,22 @@ public class DeckProducer extends DefaultAsyncProducer {
     @Override
     public DeckEndpoint getEndpoint() {
         return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // the endpoint is started before its producer, so its organization is known
+        healthCheck = ProducerHealthCheck.join(endpoint);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthCheck.leave(endpoint);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

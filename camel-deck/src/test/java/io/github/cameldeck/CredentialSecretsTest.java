@@ -77,6 +77,11 @@ class CredentialSecretsTest extends DeckTestSupport {
         }
         assertThat(messages).hasSize(9).allSatisfy(m -> assertThat(m).doesNotContain(PASSWORD, NEW_PASSWORD, PIN,
                 DESTINATION_SECRET));
+        // the deck dev console lists the failed calls among its recent errors
+        String console = DeckConsoles.everything(context);
+        assertThat(console).contains("recentErrors");
+        assertThat(console).doesNotContain(PASSWORD).doesNotContain(NEW_PASSWORD).doesNotContain(PIN)
+                .doesNotContain(DESTINATION_SECRET).doesNotContain(deck.apiKey());
         String logs = readTestLog();
         assertThat(logs).as("the test log").contains("Logged by the test").contains("TRACE");
         assertThat(logs).doesNotContain(PASSWORD).doesNotContain(NEW_PASSWORD).doesNotContain(PIN)

@@ -41,7 +41,8 @@ class PackagedJarIT {
             List<String> services = new ArrayList<>();
             for (JarEntry entry : file.stream().toList()) {
                 if (entry.getName().startsWith("META-INF/services/org/apache/camel/") && !entry.isDirectory()
-                        && !entry.getName().endsWith("/component.properties")) {
+                        && !entry.getName().endsWith("/component.properties")
+                        && !entry.getName().endsWith("/dev-consoles.properties")) {
                     services.add(entry.getName());
                     for (String className : classNames(file, entry)) {
                         assertThat(file.getEntry(className.replace('.', '/') + ".class"))
@@ -55,6 +56,7 @@ class PackagedJarIT {
                     "META-INF/services/org/apache/camel/configurer/deck-component",
                     "META-INF/services/org/apache/camel/configurer/deck-endpoint",
                     "META-INF/services/org/apache/camel/urifactory/deck-endpoint",
+                    "META-INF/services/org/apache/camel/dev-console/deck",
                     "META-INF/services/org/apache/camel/TypeConverterLoader");
         }
     }

@@ -77,6 +77,9 @@ class SecretsTest extends DeckTestSupport {
         String logs = readTestLog();
         assertThat(logs).as("the test log").contains("Logged by the test").contains("TRACE");
         assertThat(logs).doesNotContain(deck.apiKey()).doesNotContain(WRONG_KEY);
+        String console = DeckConsoles.everything(context);
+        assertThat(console).as("the deck dev console").contains("api_key_invalid").contains("budget-2");
+        assertThat(console).doesNotContain(deck.apiKey()).doesNotContain(WRONG_KEY);
     }
 
     @Test
@@ -113,6 +116,10 @@ class SecretsTest extends DeckTestSupport {
         assertThat(logs).as("the test log").contains("Logged by the test: the download failed");
         assertThat(signatures).allSatisfy(signature -> assertThat(logs).doesNotContain(signature));
         assertThat(logs).doesNotContain("signature=");
+        String console = DeckConsoles.everything(context);
+        assertThat(console).as("the deck dev console").contains("bytesDownloaded");
+        assertThat(signatures).allSatisfy(signature -> assertThat(console).doesNotContain(signature));
+        assertThat(console).doesNotContain("signature=").doesNotContain(deck.apiKey());
     }
 
     private static String signature(String url) {

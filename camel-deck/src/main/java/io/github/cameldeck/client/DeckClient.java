@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldeck.model.ConnectionCheck;
 import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.model.EventDestination;
 import io.github.cameldeck.model.Screenshot;
@@ -206,6 +207,17 @@ public final class DeckClient {
         });
     }
 
+    /**
+     * {@code GET /test} for a health check: sent once, never retried, after at most {@code timeoutMs} waiting for a
+     * permit of the request budget (then it fails as a 429 of the budget), and answered within {@code timeoutMs} (or
+     * requestTimeout, when shorter).
+     */
+    public CompletableFuture<ConnectionCheck> testConnection(long timeoutMs) {
+        DeckRequest request = DeckRequest.get("/test", List.of());
+        return new DeckCall<>(request, response -> read(request, response, ConnectionCheck.class),
+                context.once(timeoutMs), System::nanoTime).start();
+    }
+
     /** Downloads from signed URLs with this client's transport, settings and retries. */
     public FileDownloader files() {
         return files;
@@ -225,6 +237,14 @@ public final class DeckClient {
     record Context(DeckHttpTransport transport, DeckClientSettings settings, RetryPolicy retryPolicy,
             ScheduledExecutorService scheduler, DeckErrorReader errorReader, RequestBudget budget,
             DeckClientObserver observer) {
+
+        /** The same, for one attempt that waits and takes at most {@code timeoutMs}. */
+        Context once(long timeoutMs) {
+            DeckClientSettings bounded = new DeckClientSettings(settings.baseUrl(), settings.apiKey(),
+                    Math.min(settings.connectTimeoutMs(), timeoutMs), Math.min(settings.requestTimeoutMs(), timeoutMs));
+            return new Context(transport, bounded, new RetryPolicy(0, 0, 0, timeoutMs, 0), scheduler, errorReader,
+                    budget, observer);
+        }
     }
 
     private <T> T read(DeckRequest request, DeckResponse response, Class<T> type) {

@@ -134,6 +134,27 @@ public final class RunWatcher {
         return waits.values().stream().mapToInt(List::size).sum();
     }
 
+    /**
+     * How many open waits last saw their run waiting for a person (interaction_required, review_required): waits for
+     * maxConcurrentRuns' slots, which go on until the run ends.
+     */
+    public synchronized int waitingForPerson() {
+        int count = 0;
+        for (List<Wait> list : waits.values()) {
+            for (Wait wait : list) {
+                if (wait.lastSeen.isWaitingForPerson()) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** The time the next read of the event log starts from; null while nothing waits. */
+    public synchronized Instant readFrom() {
+        return readFrom;
+    }
+
     /** How many reads of the event log this watcher made. */
     public synchronized long reads() {
         return reads;

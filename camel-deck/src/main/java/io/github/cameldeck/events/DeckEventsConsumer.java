@@ -57,6 +57,7 @@ public class DeckEventsConsumer extends DefaultConsumer {
     private EventDestination destination;
     private CatchUpLeadership leadership;
     private volatile Exception lastCatchUpFailure;
+    private volatile Instant lastCatchUp;
 
     public DeckEventsConsumer(DeckEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -96,6 +97,17 @@ public class DeckEventsConsumer extends DefaultConsumer {
         return lastCatchUpFailure;
     }
 
+    /** Where the consumer stands: catch-up, event-log watermark, queued, routed and failed events. */
+    public EventsConsumerPosition position() {
+        EventPosition at = position;
+        EventWorkers pool = workers;
+        Instant done = lastCatchUp;
+        Exception failure = lastCatchUpFailure;
+        return new EventsConsumerPosition(done != null, at != null ? at.readFrom() : null,
+                pool != null ? pool.queued() : 0, at != null ? at.routing() : 0, at != null ? at.failed() : 0, done,
+                failure != null ? failure.getMessage() : null);
+    }
+
     /** The clock of the start position and of events without a time (tests set one). */
     void setClock(Clock clock) {
         this.clock = clock;
@@ -113,6 +125,7 @@ public class DeckEventsConsumer extends DefaultConsumer {
         // fails at once, before anything is taken, when no HTTP server can receive the webhooks
         WebhookListener http = WebhookListener.on(endpoint.getCamelContext(), events.getWebhookComponentName());
         ledger = endpoint.openLedger();
+        lastCatchUp = null;
         StateRepository<String, String> offsets = events.getOffsetRepository();
         ServiceHelper.startService(offsets);
         position = EventPosition.load(offsets, "deck:events:" + events.getWebhookPath(),
@@ -253,6 +266,7 @@ public class DeckEventsConsumer extends DefaultConsumer {
                 return true;
             });
             lastCatchUpFailure = null;
+            lastCatchUp = clock.instant();
             LOG.debug("Catch-up from {} emitted {} events; next from {}", from, emitted, position.readFrom());
         } catch (Exception e) {
             lastCatchUpFailure = e;
@@ -287,6 +301,7 @@ public class DeckEventsConsumer extends DefaultConsumer {
                 position.handled(event.getId());
             } else {
                 ledger.release(event.getId());
+                position.failed(event.getId());
                 getExceptionHandler().handleException("Error processing Deck event " + event.getId() + " ("
                         + event.getType() + "); it is offered again by the next catch-up",
                         exchange, exchange.getException());

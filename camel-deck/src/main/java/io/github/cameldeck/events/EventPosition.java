@@ -3,7 +3,9 @@ package io.github.cameldeck.events;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.cameldeck.client.EventLogReader;
 import org.apache.camel.spi.StateRepository;
@@ -23,6 +25,8 @@ final class EventPosition {
     private final StateRepository<String, String> store;
     private final String key;
     private final Map<String, Instant> open = new HashMap<>();
+    /** The open events whose exchange failed: the next catch-up offers them again. */
+    private final Set<String> failed = new HashSet<>();
     private Instant readFrom;
 
     private EventPosition(StateRepository<String, String> store, String key, Instant readFrom) {
@@ -52,13 +56,32 @@ final class EventPosition {
         return readFrom;
     }
 
+    /** How many events are being routed (not failed), holding the position back. */
+    synchronized int routing() {
+        return open.size() - failed.size();
+    }
+
+    /** How many events failed and wait for the next catch-up, holding the position back. */
+    synchronized int failed() {
+        return failed.size();
+    }
+
+    /** The exchange of an open event failed: it stays open until a catch-up routes it again. */
+    synchronized void failed(String eventId) {
+        if (open.containsKey(eventId)) {
+            failed.add(eventId);
+        }
+    }
+
     /** An event is being routed: the position stays before it until it is {@link #handled}. */
     synchronized void opened(String eventId, Instant createdAt) {
         open.put(eventId, createdAt);
+        failed.remove(eventId);
     }
 
     synchronized void handled(String eventId) {
         open.remove(eventId);
+        failed.remove(eventId);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.cameldeck.events;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ExecutorServiceManager;
@@ -38,6 +39,11 @@ final class EventWorkers {
         } catch (RejectedExecutionException e) {
             return false;
         }
+    }
+
+    /** How many events wait for a routing thread. */
+    int queued() {
+        return pool instanceof ThreadPoolExecutor executor ? executor.getQueue().size() : 0;
     }
 
     /** Routes what is queued (for at most {@link #DRAIN_TIMEOUT_MS}), then stops. */

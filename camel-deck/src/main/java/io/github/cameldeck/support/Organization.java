@@ -21,6 +21,7 @@ public final class Organization {
     private final DeckActivity activity = new DeckActivity(Clock.systemUTC());
     private RunWatcher watcher;
     private RunSlots slots;
+    private ProducerHealthCheck producerHealthCheck;
 
     Organization(String baseUrl, RequestBudget budget) {
         this.baseUrl = baseUrl;
@@ -70,6 +71,14 @@ public final class Organization {
             slots = new RunSlots(max);
         }
         return slots;
+    }
+
+    /** The health check of the organization's producers, created by {@code factory} on first use. */
+    synchronized ProducerHealthCheck producerHealthCheck(Supplier<ProducerHealthCheck> factory) {
+        if (producerHealthCheck == null) {
+            producerHealthCheck = factory.get();
+        }
+        return producerHealthCheck;
     }
 
     synchronized void close() {

@@ -103,6 +103,16 @@ public final class Organizations extends ServiceSupport {
         return result;
     }
 
+    /** The name {@link #byName()} gives the organization; null for one of another context. */
+    public synchronized String nameOf(Organization organization) {
+        for (Map.Entry<String, Organization> entry : byName().entrySet()) {
+            if (entry.getValue() == organization) {
+                return entry.getKey();
+            }
+        }
+        return null;
+    }
+
     /** Every budget, by base URL (for health and management); several keys of one base URL are numbered. */
     public synchronized Map<String, RequestBudget.Snapshot> snapshots() {
         Map<String, RequestBudget.Snapshot> result = new LinkedHashMap<>();

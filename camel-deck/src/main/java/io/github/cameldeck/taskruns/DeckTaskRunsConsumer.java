@@ -60,9 +60,12 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
     private final RunEmitter emitter;
     private Clock clock = Clock.systemUTC();
     private EmittedLedger ledger;
-    private List<RunSource> sources = List.of();
+    private volatile List<RunSource> sources = List.of();
     private final Deque<RunCandidate> retries = new ArrayDeque<>();
     private final Deque<RunCandidate> backlog = new ArrayDeque<>();
+    /** Read by {@link #position()} on other threads; the deque itself is the poll thread's. */
+    private volatile int backlogAfterPoll;
+    private volatile Instant lastPoll;
 
     public DeckTaskRunsConsumer(DeckEndpoint endpoint, Processor processor) {
         this(endpoint, processor, RunEmitter.RUN);
@@ -87,6 +90,26 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
     @Override
     public DeckEndpoint getEndpoint() {
         return endpoint;
+    }
+
+    /** Where the consumer stands: catch-up, event-log watermark, backlog, retries, last poll. */
+    public TaskRunsPosition position() {
+        List<RunSource> current = sources;
+        Instant watermark = null;
+        if (current != null) {
+            for (RunSource source : current) {
+                Instant at = source.readFrom();
+                if (at != null && (watermark == null || at.isBefore(watermark))) {
+                    watermark = at;
+                }
+            }
+        }
+        int retrying;
+        synchronized (this) {
+            retrying = retries.size();
+        }
+        return new TaskRunsPosition(current != null && current.stream().noneMatch(RunSource::isCatchingUp),
+                watermark, backlogAfterPoll, retrying, lastPoll);
     }
 
     /** The clock the start position and lookback are read from (tests set one). */
@@ -150,6 +173,7 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected int poll() throws Exception {
         LOG.trace("Polling; {} runs wait from the last poll", backlog.size());
+        lastPoll = clock.instant();
         if (sources == null) {
             String sourceId = configuration.getSourceId();
             String credentialId = Futures.await(endpoint.credentialIdOf(configuration.getExternalId().trim(),
@@ -177,6 +201,7 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
                 emitted += processBatch(exchanges);
             }
         } while (catchingUp && backlog.isEmpty() && emitted < limit && isRunAllowed() && !isSuspendingOrSuspended());
+        backlogAfterPoll = backlog.size();
         if (!backlog.isEmpty()) {
             LOG.debug("{} runs wait for the next poll (maxMessagesPerPoll={})", backlog.size(), maxMessagesPerPoll);
         }

@@ -1,5 +1,6 @@
 package io.github.cameldeck.taskruns;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -22,6 +23,11 @@ interface RunSource {
      */
     default boolean isCatchingUp() {
         return false;
+    }
+
+    /** The time this source has read Deck's event log up to (less the overlap); null for a source that is not a feed. */
+    default Instant readFrom() {
+        return null;
     }
 
     /** A candidate of this source was emitted, and its exchange succeeded. */

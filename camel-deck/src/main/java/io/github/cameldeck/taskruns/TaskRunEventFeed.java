@@ -186,7 +186,8 @@ final class TaskRunEventFeed implements RunSource {
         handedOver(candidate);
     }
 
-    Instant readFrom() {
+    @Override
+    public Instant readFrom() {
         return readFrom;
     }
 

@@ -27,7 +27,7 @@ final class TaskRunsCatchUp implements RunSource {
     private final TaskRunQuery query;
     private final TaskRunEventFeed next;
     private String cursor;
-    private boolean done;
+    private volatile boolean done;
     private boolean handOverOnDecksClock;
 
     /**

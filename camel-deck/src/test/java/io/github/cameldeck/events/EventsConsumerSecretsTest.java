@@ -1,6 +1,7 @@
 package io.github.cameldeck.events;
 
 import io.github.cameldeck.DeckComponent;
+import io.github.cameldeck.DeckConsoles;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -56,5 +57,20 @@ class EventsConsumerSecretsTest extends EventsConsumerTestSupport {
         String logs = readTestLog();
         assertThat(logs).as("the test log").contains("Rejected a webhook delivery").contains("TRACE");
         assertThat(logs).doesNotContain(SECRET_PART).doesNotContain(OTHER_PART);
+        assertThat(DeckConsoles.everything(context)).as("the deck dev console").contains("Consumer events")
+                .doesNotContain(SECRET_PART).doesNotContain(OTHER_PART);
+    }
+
+    @Test
+    void aSecretWrittenInTheUriIsMaskedInTheDeckConsole() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("deck:events?catchUpInterval=0&webhookSecret=RAW(" + SECRET + ")").routeId("events")
+                        .to("mock:events");
+            }
+        });
+        assertThat(DeckConsoles.everything(context)).contains("Consumer events (deck://events?")
+                .doesNotContain(SECRET_PART);
     }
 }
