@@ -40,6 +40,8 @@ class EventsConsumerDevConsoleTest extends EventsConsumerTestSupport {
         deliver("/deck/events", "evt_C1", taskRunEvent("evt_C1", "task_run.completed", "trun_C1", "completed"),
                 SECRET);
         mock.assertIsSatisfied();
+        // the mock has the event before its exchange completes
+        await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.position().routing() == 0);
 
         Map<String, Object> json = consumerOf(DeckConsoles.json(context), "events");
         assertThat(json).containsEntry("kind", "events").containsEntry("started", true);
