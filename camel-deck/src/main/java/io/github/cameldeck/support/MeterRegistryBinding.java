@@ -7,13 +7,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Attaches camel-deck's meters to the Deck organizations of a CamelContext when Micrometer is on the classpath and the
- * CamelContext's registry holds one MeterRegistry (camel-micrometer and Spring Boot's actuator bind one), or one
- * CompositeMeterRegistry among several. Otherwise there are no metrics. It names Micrometer's classes as strings only,
+ * CamelContext's registry holds one MeterRegistry (camel-micrometer and Spring Boot's actuator bind one); among several,
+ * the one named {@code metricsRegistry} (camel-micrometer's name), else the one CompositeMeterRegistry. Otherwise there
+ * are no metrics. It names Micrometer's classes as strings only,
  * so that {@code io.github.cameldeck.metrics} is loaded only after both were found.
  */
 final class MeterRegistryBinding {
 
     static final String REGISTRY_CLASS = "io.micrometer.core.instrument.MeterRegistry";
+    /** The name camel-micrometer binds its registry under. */
+    static final String REGISTRY_NAME = "metricsRegistry";
     static final String COMPOSITE_REGISTRY_CLASS = "io.micrometer.core.instrument.composite.CompositeMeterRegistry";
 
     private static final Logger LOG = LoggerFactory.getLogger(MeterRegistryBinding.class);
@@ -45,6 +48,9 @@ final class MeterRegistryBinding {
             return null;
         }
         Object registry = context.getRegistry().findSingleByType(type);
+        if (registry == null) {
+            registry = context.getRegistry().lookupByNameAndType(REGISTRY_NAME, type);
+        }
         if (registry == null) {
             Class<?> composite = present(COMPOSITE_REGISTRY_CLASS);
             registry = composite != null ? context.getRegistry().findSingleByType(composite) : null;

@@ -24,6 +24,19 @@ class MeterRegistryBindingTest extends DeckTestSupport {
     }
 
     @Test
+    void choosesTheRegistryNamedMetricsRegistryAmongSeveral() {
+        SimpleMeterRegistry other = new SimpleMeterRegistry();
+        SimpleMeterRegistry named = new SimpleMeterRegistry();
+        context.getRegistry().bind("otherRegistry", other);
+        context.getRegistry().bind(MeterRegistryBinding.REGISTRY_NAME, named);
+
+        template.requestBody("deck:runTask?taskId=" + quickTask().id(), null, TaskRun.class);
+
+        assertThat(named.get("deck.runs.started").counter().count()).isEqualTo(1);
+        assertThat(other.getMeters()).isEmpty();
+    }
+
+    @Test
     void attachesNoMetersWhenMicrometerIsAbsentEvenWithARegistryBound() {
         context.getRegistry().bind("meterRegistry", new SimpleMeterRegistry());
 
