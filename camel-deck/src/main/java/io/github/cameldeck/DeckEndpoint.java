@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.cameldeck.client.CredentialDirectory;
 import io.github.cameldeck.client.DeckClient;
+import io.github.cameldeck.client.DeckClientObserver;
 import io.github.cameldeck.client.DeckClientSettings;
 import io.github.cameldeck.client.RetryPolicy;
 import io.github.cameldeck.client.RunSlots;
@@ -309,6 +310,16 @@ public class DeckEndpoint extends ScheduledPollEndpoint implements EndpointServi
      */
     public Organization getOrganization() {
         return organization();
+    }
+
+    /**
+     * What this endpoint's consumers report (exchanges created, webhooks refused): the organization's activity, which
+     * passes it on to its observers.
+     *
+     * @throws IllegalStateException when the endpoint is not started
+     */
+    public DeckClientObserver getObserver() {
+        return organization().activity();
     }
 
     private Organization organization() {

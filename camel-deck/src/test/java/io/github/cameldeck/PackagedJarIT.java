@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Checks the packaged jar, as users get it: every service file Camel reads points at a class that was compiled into the
  * jar (the second compile pass), deck.json describes every option, tooling finds the component through
- * component.properties, the endpoint DSL's builders and the Kamelets are in it.
+ * component.properties, the endpoint DSL's builders, the span decorator's service file and the Kamelets are in it.
  */
 class PackagedJarIT {
 
@@ -122,6 +122,16 @@ class PackagedJarIT {
             assertThat(file.stream().map(JarEntry::getName))
                     .as("the generator's aggregates of all components stay out of the jar")
                     .noneMatch(name -> name.contains("/aggregate/") || name.contains("StaticEndpointBuilders"));
+        }
+    }
+
+    /** camel-telemetry finds the span decorator through the JDK's ServiceLoader: the file names a class in the jar. */
+    @Test
+    void theSpanDecoratorIsAServiceOfCamelTelemetry() throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            String service = text(file, "META-INF/services/org.apache.camel.telemetry.SpanDecorator").trim();
+            assertThat(service).isEqualTo("io.github.cameldeck.tracing.DeckSpanDecorator");
+            assertThat(file.getEntry("io/github/cameldeck/tracing/DeckSpanDecorator.class")).isNotNull();
         }
     }
 

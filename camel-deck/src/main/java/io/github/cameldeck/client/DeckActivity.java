@@ -149,6 +149,16 @@ public final class DeckActivity implements DeckClientObserver {
         tell(observer -> observer.downloaded(bytes));
     }
 
+    @Override
+    public void delivered(String consumer, TaskRun run, Instant exchangeCreated) {
+        tell(observer -> observer.delivered(consumer, run, exchangeCreated));
+    }
+
+    @Override
+    public void webhookRefused(String reason) {
+        tell(observer -> observer.webhookRefused(reason));
+    }
+
     private void tell(Consumer<DeckClientObserver> report) {
         for (DeckClientObserver observer : observers) {
             try {

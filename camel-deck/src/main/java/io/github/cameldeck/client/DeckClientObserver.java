@@ -1,5 +1,7 @@
 package io.github.cameldeck.client;
 
+import java.time.Instant;
+
 import io.github.cameldeck.DeckApiException;
 import io.github.cameldeck.model.TaskRun;
 
@@ -42,5 +44,22 @@ public interface DeckClientObserver {
 
     /** A download from a signed URL ended (its body read to its end, or closed) after this many bytes. */
     default void downloaded(long bytes) {
+    }
+
+    /**
+     * A consumer created an exchange for this run.
+     *
+     * @param consumer        the consuming operation: {@code taskRuns}, {@code storageItems} or {@code events}
+     * @param exchangeCreated when the exchange was created, on this host's clock
+     */
+    default void delivered(String consumer, TaskRun run, Instant exchangeCreated) {
+    }
+
+    /**
+     * The events consumer refused a webhook delivery whose signature or timestamp did not hold.
+     *
+     * @param reason why, as {@link io.github.cameldeck.webhook.WebhookVerificationException.Reason#tag()} names it
+     */
+    default void webhookRefused(String reason) {
     }
 }

@@ -142,7 +142,8 @@ public class DeckEventsConsumer extends DefaultConsumer {
         try {
             listener = http;
             http.start(events.getWebhookPath(),
-                    new WebhookReceiver(settings.verifier(decksClock), getWebhookPath(), this::offer),
+                    new WebhookReceiver(settings.verifier(decksClock), getWebhookPath(), this::offer,
+                            endpoint.getObserver()),
                     settings.types());
             if (events.isAutoRegister()) {
                 registrar = new EventDestinationRegistrar(endpoint.getClient(), events.getPublicUrl().trim(),
@@ -291,6 +292,9 @@ public class DeckEventsConsumer extends DefaultConsumer {
                     ? Futures.await(endpoint.externalIdOfCredential(credentialId))
                     : null;
             EventMessages.fill(exchange.getIn(), event, run, externalId, source);
+            if (run != null) {
+                endpoint.getObserver().delivered("events", run, Instant.ofEpochMilli(exchange.getClock().getCreated()));
+            }
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);

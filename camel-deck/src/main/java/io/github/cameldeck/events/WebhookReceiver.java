@@ -2,6 +2,7 @@ package io.github.cameldeck.events;
 
 import java.io.IOException;
 
+import io.github.cameldeck.client.DeckClientObserver;
 import io.github.cameldeck.client.DeckJson;
 import io.github.cameldeck.model.DeckEvent;
 import io.github.cameldeck.webhook.StandardWebhookVerifier;
@@ -35,11 +36,14 @@ final class WebhookReceiver implements Processor {
     private final StandardWebhookVerifier verifier;
     private final String path;
     private final Intake intake;
+    private final DeckClientObserver observer;
 
-    WebhookReceiver(StandardWebhookVerifier verifier, String path, Intake intake) {
+    /** @param observer told of each delivery refused for its signature or timestamp */
+    WebhookReceiver(StandardWebhookVerifier verifier, String path, Intake intake, DeckClientObserver observer) {
         this.verifier = verifier;
         this.path = path;
         this.intake = intake;
+        this.observer = observer;
     }
 
     @Override
@@ -52,6 +56,7 @@ final class WebhookReceiver implements Processor {
                     message.getHeader("webhook-signature", String.class), body);
         } catch (WebhookVerificationException e) {
             LOG.warn("Rejected a webhook delivery on {}: {}", path, e.getMessage());
+            observer.webhookRefused(e.getReason().tag());
             answer(message, 401, "Invalid webhook signature");
             return;
         }

@@ -51,6 +51,7 @@ public final class Organizations extends ServiceSupport {
                 } catch (Exception e) {
                     throw new IllegalStateException("Could not start the Deck organizations' shared state", e);
                 }
+                MeterRegistryBinding.bind(context, organizations);
                 HealthCheckRegistry health = HealthCheckRegistry.get(context);
                 if (health != null) {
                     health.register(new BudgetHealthCheck(organizations).asRepository());

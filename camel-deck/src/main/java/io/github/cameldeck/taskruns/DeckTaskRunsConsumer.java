@@ -296,6 +296,8 @@ public class DeckTaskRunsConsumer extends ScheduledBatchPollingConsumer {
                 continue;
             }
             exchange.getExchangeExtension().addOnCompletion(new EmittedRecorder(key, pending.progress()));
+            endpoint.getObserver().delivered(endpoint.getOperation().name(), pending.progress().candidate.run(),
+                    Instant.ofEpochMilli(exchange.getClock().getCreated()));
             getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
         }
         // exchanges not processed because the consumer is stopping are offered again on the next start

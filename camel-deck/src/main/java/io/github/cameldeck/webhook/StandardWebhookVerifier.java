@@ -79,19 +79,23 @@ public final class StandardWebhookVerifier {
     public void verify(String webhookId, String webhookTimestamp, String webhookSignature, byte[] body)
             throws WebhookVerificationException {
         if (webhookId == null || webhookId.isBlank()) {
-            throw new WebhookVerificationException("Missing webhook-id header");
+            throw new WebhookVerificationException(WebhookVerificationException.Reason.MISSING_HEADER,
+                    "Missing webhook-id header");
         }
         if (webhookTimestamp == null || webhookTimestamp.isBlank()) {
-            throw new WebhookVerificationException("Missing webhook-timestamp header");
+            throw new WebhookVerificationException(WebhookVerificationException.Reason.MISSING_HEADER,
+                    "Missing webhook-timestamp header");
         }
         if (webhookSignature == null || webhookSignature.isBlank()) {
-            throw new WebhookVerificationException("Missing webhook-signature header");
+            throw new WebhookVerificationException(WebhookVerificationException.Reason.MISSING_HEADER,
+                    "Missing webhook-signature header");
         }
         checkTimestamp(webhookTimestamp.trim());
         byte[] content = signedContent(webhookId.trim(), webhookTimestamp.trim(), body);
         List<byte[]> candidates = signatures(webhookSignature);
         if (candidates.isEmpty()) {
-            throw new WebhookVerificationException("The webhook-signature header has no v1 signature");
+            throw new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_HEADER,
+                    "The webhook-signature header has no v1 signature");
         }
         boolean matched = false;
         for (SecretKeySpec key : keys) {
@@ -102,7 +106,8 @@ public final class StandardWebhookVerifier {
             }
         }
         if (!matched) {
-            throw new WebhookVerificationException("No webhook signature matches a configured secret");
+            throw new WebhookVerificationException(WebhookVerificationException.Reason.SIGNATURE_MISMATCH,
+                    "No webhook signature matches a configured secret");
         }
     }
 
@@ -111,17 +116,20 @@ public final class StandardWebhookVerifier {
         try {
             seconds = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new WebhookVerificationException("The webhook-timestamp header is not Unix seconds");
+            throw new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_HEADER,
+                    "The webhook-timestamp header is not Unix seconds");
         }
         Instant sent = Instant.ofEpochSecond(seconds);
         Instant now = clock.instant();
         if (sent.isBefore(now.minus(tolerance))) {
-            throw new WebhookVerificationException("The webhook-timestamp is too old (sent at " + sent + ", tolerance "
-                    + tolerance + ")");
+            throw new WebhookVerificationException(WebhookVerificationException.Reason.STALE_TIMESTAMP,
+                    "The webhook-timestamp is too old (sent at " + sent + ", tolerance "
+                            + tolerance + ")");
         }
         if (sent.isAfter(now.plus(tolerance))) {
-            throw new WebhookVerificationException("The webhook-timestamp is in the future (sent at " + sent
-                    + ", tolerance " + tolerance + ")");
+            throw new WebhookVerificationException(WebhookVerificationException.Reason.FUTURE_TIMESTAMP,
+                    "The webhook-timestamp is in the future (sent at " + sent
+                            + ", tolerance " + tolerance + ")");
         }
     }
 

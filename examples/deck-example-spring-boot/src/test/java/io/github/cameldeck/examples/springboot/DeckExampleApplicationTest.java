@@ -123,7 +123,28 @@ class DeckExampleApplicationTest {
     }
 
     @Test
-    void exposesOnlyHealthAndInfo() throws Exception {
+    void countsTheDemosRunsInActuatorsMetrics() throws Exception {
+        assertThat(metric("deck.runs.started", "")).isEqualTo(5);
+        assertThat(metric("deck.runs.settled", "?tag=outcome:completed")).isEqualTo(4);
+        assertThat(metric("deck.runs.settled", "?tag=outcome:failed&tag=error.type:source")).isEqualTo(1);
+        assertThat(metric("deck.client.requests", "?tag=method:POST&tag=uri:/tasks/%7Bid%7D/run&tag=outcome:SUCCESS"))
+                .isEqualTo(5);
+    }
+
+    /** The COUNT of a meter in /actuator/metrics, with these tag filters. */
+    private double metric(String name, String tags) throws Exception {
+        HttpResponse<String> response = get("/actuator/metrics/" + name + tags);
+        assertThat(response.statusCode()).as(name + tags + ": " + response.body()).isEqualTo(200);
+        for (JsonNode measurement : JSON.readTree(response.body()).path("measurements")) {
+            if ("COUNT".equals(measurement.path("statistic").asText())) {
+                return measurement.path("value").asDouble();
+            }
+        }
+        throw new AssertionError("No COUNT in " + response.body());
+    }
+
+    @Test
+    void exposesOnlyHealthInfoAndMetrics() throws Exception {
         assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
         assertThat(get("/actuator/configprops").statusCode()).isEqualTo(404);
