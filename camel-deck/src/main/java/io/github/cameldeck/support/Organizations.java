@@ -92,8 +92,8 @@ public final class Organizations extends ServiceSupport {
     }
 
     /**
-     * The organizations, named as {@link #snapshots()} names their budgets ({@code budget-1}, ...: the key is not
-     * shown, and base URLs can repeat), in the order of their first endpoint.
+     * The organizations, named {@code budget-1}, ... (the key is not shown, and base URLs can repeat), in the order of
+     * their first endpoint.
      */
     public synchronized Map<String, Organization> byName() {
         Map<String, Organization> result = new LinkedHashMap<>();
@@ -114,13 +114,10 @@ public final class Organizations extends ServiceSupport {
         return null;
     }
 
-    /** Every budget, by base URL (for health and management); several keys of one base URL are numbered. */
+    /** Every budget, under its organization's name in {@link #byName()} (for health and management). */
     public synchronized Map<String, RequestBudget.Snapshot> snapshots() {
         Map<String, RequestBudget.Snapshot> result = new LinkedHashMap<>();
-        int i = 0;
-        for (Organization organization : organizations.values()) {
-            result.put("budget-" + (++i), organization.budget().snapshot());
-        }
+        byName().forEach((name, organization) -> result.put(name, organization.budget().snapshot()));
         return result;
     }
 
