@@ -1,10 +1,7 @@
 package io.github.cameldeck.reliability;
 
 import java.io.File;
-import java.io.FileOutputStream;
-import java.nio.charset.StandardCharsets;
 
-import io.github.cameldeck.DeckComponent;
 import io.github.cameldeck.model.TaskRun;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
@@ -24,25 +21,13 @@ public final class ConsumerProcess {
         String apiKey = args[1];
         File repositoryFile = new File(args[2]);
         File output = new File(args[3]);
-        Main main = new Main();
+        Main main = ChildProcess.mainWithDeck(baseUrl, apiKey);
         main.bind("deckRepository", FileIdempotentRepository.fileIdempotentRepository(repositoryFile, 100_000));
-        DeckComponent deck = new DeckComponent();
-        deck.getConfiguration().setApiKey(apiKey);
-        deck.getConfiguration().setBaseUrl(baseUrl);
-        // the simulator of this test has no rate limit
-        deck.setRateLimit(0);
-        main.bind("deck", deck);
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
                 from("deck:taskRuns?delay=200&pageSize=20&idempotentRepository=#deckRepository")
-                        .process(e -> {
-                            String line = e.getIn().getBody(TaskRun.class).getId() + "\n";
-                            try (FileOutputStream out = new FileOutputStream(output, true)) {
-                                out.write(line.getBytes(StandardCharsets.UTF_8));
-                                out.getFD().sync();
-                            }
-                        });
+                        .process(e -> ChildProcess.appendSynced(output, e.getIn().getBody(TaskRun.class).getId()));
             }
         });
         main.run();

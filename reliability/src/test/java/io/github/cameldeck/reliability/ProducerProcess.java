@@ -1,10 +1,7 @@
 package io.github.cameldeck.reliability;
 
 import java.io.File;
-import java.io.FileOutputStream;
-import java.nio.charset.StandardCharsets;
 
-import io.github.cameldeck.DeckComponent;
 import io.github.cameldeck.DeckConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -29,12 +26,7 @@ public final class ProducerProcess {
         File inbox = new File(args[3]);
         File answers = new File(args[4]);
         boolean businessKey = "business".equals(args[5]);
-        Main main = new Main();
-        DeckComponent deck = new DeckComponent();
-        deck.getConfiguration().setApiKey(apiKey);
-        deck.getConfiguration().setBaseUrl(baseUrl);
-        deck.setRateLimit(0);
-        main.bind("deck", deck);
+        Main main = ChildProcess.mainWithDeck(baseUrl, apiKey);
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
@@ -45,12 +37,9 @@ public final class ProducerProcess {
                 }
                 route.to("deck:runTask?taskId=" + taskId)
                         .process(e -> {
-                            String line = e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class) + " "
-                                    + e.getIn().getHeader(DeckConstants.RUN_ID, String.class) + "\n";
-                            try (FileOutputStream out = new FileOutputStream(answers, true)) {
-                                out.write(line.getBytes(StandardCharsets.UTF_8));
-                                out.getFD().sync();
-                            }
+                            ChildProcess.appendSynced(answers,
+                                    e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class) + " "
+                                            + e.getIn().getHeader(DeckConstants.RUN_ID, String.class));
                             Thread.sleep(200);
                         });
             }
